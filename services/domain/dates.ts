@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** A calendar date in Europe/London, written YYYY-MM-DD, that really exists (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, "is not a real calendar date");
+export type IsoDate = z.infer<typeof isoDate>;
+
+/** A UTC instant, stored as an ISO-8601 string. */
+export const isoInstant = z.string().datetime({ offset: true });

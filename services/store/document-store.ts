@@ -1,0 +1,134 @@
+import type { Container, ItemDefinition, SqlQuerySpec } from "@azure/cosmos";
+import type { z } from "zod";
+import { AlreadyExistsError, CasewatchError, ConcurrencyError } from "../errors";
+
+type Doc = { id: string; _etag?: string | undefined };
+
+function statusOf(err: unknown): number | undefined {
+  if (typeof err === "object" && err !== null && "code" in err) {
+    const code = (err as { code: unknown }).code;
+    if (typeof code === "number") return code;
+  }
+  return undefined;
+}
+
+/** Map transport failures to typed errors; everything else passes through untouched. */
+function mapError(err: unknown, recordType: string, id: string): never {
+  const status = statusOf(err);
+  if (status === 412) throw new ConcurrencyError(recordType, id);
+  if (status === 409) throw new AlreadyExistsError(recordType, id);
+  if (status === 429 || status === 503 || status === 408) {
+    throw new CasewatchError("STORE_UNAVAILABLE", `The store is busy (HTTP ${status}). Try again in a moment.`);
+  }
+  throw err;
+}
+
+/**
+ * The one place that talks to a Cosmos `Container` for one aggregate: zod-parses what it reads,
+ * maps 404 to `undefined`, 412 to `ConcurrencyError` and 409 to `AlreadyExistsError`, and writes with ETags.
+ */
+export class DocumentStore<S extends z.ZodType<Doc>> {
+  constructor(
+    private readonly container: Container,
+    private readonly schema: S,
+    private readonly recordType: string,
+    private readonly partitionKeyOf: (doc: z.infer<S>) => string,
+  ) {}
+
+  private parse(raw: unknown): z.infer<S> {
+    return this.schema.parse(raw) as z.infer<S>;
+  }
+
+  async read(id: string, partitionKey: string): Promise<z.infer<S> | undefined> {
+    try {
+      const res = await this.container.item(id, partitionKey).read();
+      if (res.statusCode === 404 || res.resource === undefined) return undefined;
+      return this.parse(res.resource);
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      return mapError(err, this.recordType, id);
+    }
+  }
+
+  /** Create-if-absent: throws AlreadyExistsError when the id exists. */
+  async create(doc: z.infer<S>): Promise<z.infer<S>> {
+    const body = this.strip(this.parse(doc));
+    try {
+      const res = await this.container.items.create(body);
+      return this.parse(res.resource);
+    } catch (err) {
+      return mapError(err, this.recordType, doc.id);
+    }
+  }
+
+  /** Replace guarded by the document's `_etag`; throws ConcurrencyError when it changed meanwhile. */
+  async replace(doc: z.infer<S>): Promise<z.infer<S>> {
+    const body = this.strip(this.parse(doc));
+    const etag = doc._etag;
+    try {
+      const res = await this.container
+        .item(doc.id, this.partitionKeyOf(doc))
+        .replace(body, etag ? { accessCondition: { type: "IfMatch", condition: etag } } : undefined);
+      return this.parse(res.resource);
+    } catch (err) {
+      if (statusOf(err) === 404) throw new ConcurrencyError(this.recordType, doc.id);
+      return mapError(err, this.recordType, doc.id);
+    }
+  }
+
+  /** Unconditional write (imports, idempotent projections). */
+  async upsert(doc: z.infer<S>): Promise<z.infer<S>> {
+    const body = this.strip(this.parse(doc));
+    try {
+      const res = await this.container.items.upsert(body);
+      return this.parse(res.resource);
+    } catch (err) {
+      return mapError(err, this.recordType, doc.id);
+    }
+  }
+
+  async delete(id: string, partitionKey: string): Promise<void> {
+    try {
+      await this.container.item(id, partitionKey).delete();
+    } catch (err) {
+      if (statusOf(err) === 404) return;
+      mapError(err, this.recordType, id);
+    }
+  }
+
+  /**
+   * Query; callers always filter by `type` and, where they know it, the partition key in SQL too
+   * (the local Cosmos-protocol server ignores the `partitionKey` option).
+   */
+  async query(spec: SqlQuerySpec, onPage?: (count: number) => void): Promise<z.infer<S>[]> {
+    const out: z.infer<S>[] = [];
+    try {
+      const it = this.container.items.query<ItemDefinition>(spec, { maxItemCount: 1000 });
+      while (it.hasMoreResults()) {
+        const page = await it.fetchNext();
+        for (const r of page.resources) out.push(this.parse(r));
+        onPage?.(out.length);
+      }
+    } catch (err) {
+      return mapError(err, this.recordType, "(query)");
+    }
+    return out;
+  }
+
+  /** Scalar query, e.g. `SELECT VALUE COUNT(1) …`. */
+  async scalar<T>(spec: SqlQuerySpec): Promise<T[]> {
+    try {
+      const res = await this.container.items.query<T>(spec).fetchAll();
+      return res.resources;
+    } catch (err) {
+      return mapError(err, this.recordType, "(query)");
+    }
+  }
+
+  /** Cosmos system properties are not ours to write. */
+  private strip(doc: z.infer<S>): ItemDefinition {
+    const { _etag, ...rest } = doc as Doc & Record<string, unknown>;
+    void _etag;
+    return rest as ItemDefinition;
+  }
+}
