@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDate } from "../domain/dates";
 
 const days = z.number().int().min(0).max(3650);
+const atLeast = (min: number) => days.min(min, `may only be raised above the legal default of ${min} days`).default(min);
 function riskDays(d: { "very-high": number; high: number; medium: number; low: number }) {
   return z.object({ "very-high": days.default(d["very-high"]), high: days.default(d.high), medium: days.default(d.medium), low: days.default(d.low) })
     .strict().prefault({});
@@ -30,11 +31,14 @@ export const policySchema = z
       forensicsFlagAfterDays: days.default(60),
     }).strict().prefault({}),
     bail: z.object({
-      reminderDaysBefore: z.array(days).default([28, 14, 7, 2, 1, 0]),
+      reminderDaysBefore: z.array(days).min(1)
+        .refine((d) => d.includes(0), "must include 0 (the day the bail period ends)")
+        .default([28, 14, 7, 2, 1, 0]),
       copySergeantFromDays: days.default(7),
       copyInspectorFromDays: days.default(2),
       urgentWithinDays: days.default(2),
-      authorityStepLeadDays: z.object({ inspector: days.default(14), superintendent: days.default(21), court: days.default(28) })
+      // Bail periods are fixed by law: a force may only warn earlier than these defaults, never later.
+      authorityStepLeadDays: z.object({ inspector: atLeast(14), superintendent: atLeast(21), court: atLeast(28) })
         .strict().prefault({}),
       victimUpdateWorkingDays: days.default(5),
       victimUpdateEnhancedWorkingDays: days.default(1),
@@ -70,14 +74,7 @@ export const policySchema = z
     }).strict().prefault({}),
   })
   .strict()
-  .superRefine((p, ctx) => {
-    // Bail periods are fixed by law; a force may only warn earlier, never later (RULES.md preamble).
-    const leads = p.bail.authorityStepLeadDays;
-    for (const [k, min] of [["inspector", 14], ["superintendent", 21], ["court", 28]] as const) {
-      if (leads[k] < min) ctx.addIssue({ code: "custom", path: ["bail", "authorityStepLeadDays", k], message: `may only be raised above the legal default of ${min} days` });
-    }
-    if (!p.bail.reminderDaysBefore.includes(0)) ctx.addIssue({ code: "custom", path: ["bail", "reminderDaysBefore"], message: "must include 0 (the day the bail period ends)" });
-  });
+  .strict();
 
 export type Policy = z.infer<typeof policySchema>;
 
