@@ -1,0 +1,38 @@
+import { userInfo } from "node:os";
+import { Command } from "commander";
+import { loadConfig } from "../services/config/load-config";
+import { CasewatchError } from "../services/errors";
+import { createLogger } from "../services/logging/logger";
+import { systemClock } from "../services/clock";
+import { openStore } from "../services/store/open-store";
+import { createImportService } from "../services/import/import-service";
+import { registerImportCommand } from "./cli/import-command";
+
+/** The `casewatch` command line. It talks to the configured store (in local mode, the running app's embedded one). */
+export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
+  const program = new Command("casewatch").description("Casewatch operations: import, sweep, audit export").showHelpAfterError();
+  const context = async () => {
+    const config = loadConfig(env);
+    const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+    const store = await openStore(config, { host: false });
+    return { config, logger, store, clock: systemClock, actorId: `cli:${userInfo().username}` };
+  };
+  registerImportCommand(program, async () => {
+    const ctx = await context();
+    return {
+      importService: createImportService({ repos: ctx.store.repos, clock: ctx.clock, logger: ctx.logger, policy: ctx.config.policy }),
+      actorId: ctx.actorId,
+      close: () => ctx.store.close(),
+    };
+  });
+  return program;
+}
+
+if (require.main === module || process.argv[1]?.endsWith("casewatch.js")) {
+  buildCli()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      console.error(err instanceof CasewatchError ? err.message : err);
+      process.exit(err instanceof CasewatchError ? 2 : 1);
+    });
+}
