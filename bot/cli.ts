@@ -7,6 +7,7 @@ import { systemClock } from "../services/clock";
 import { openStore } from "../services/store/open-store";
 import { createImportService } from "../services/import/import-service";
 import { registerImportCommand } from "./cli/import-command";
+import { registerAuditCommand } from "./cli/audit-command";
 
 /** The `casewatch` command line. It talks to the configured store (in local mode, the running app's embedded one). */
 export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
@@ -24,6 +25,10 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
       actorId: ctx.actorId,
       close: () => ctx.store.close(),
     };
+  });
+  registerAuditCommand(program, async () => {
+    const ctx = await context();
+    return { audit: ctx.store.repos.audit, now: () => ctx.clock.now(), actorId: ctx.actorId, close: () => ctx.store.close() };
   });
   return program;
 }

@@ -33,7 +33,13 @@ export function startEmbeddedCosmos(port: number): Promise<EmbeddedCosmos> {
 
 /** A client for the embedded (self-signed TLS, loopback only) server. */
 export function embeddedCosmosClient(endpoint: string): CosmosClient {
-  return new CosmosClient({ endpoint, key: EMULATOR_KEY, agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }) });
+  // Endpoint discovery is off: the server advertises its own address, which would bypass any proxy in front of it.
+  return new CosmosClient({
+    endpoint,
+    key: EMULATOR_KEY,
+    agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
 }
 
 /** A client for Azure Cosmos DB: key auth, or managed identity (Entra ID data-plane RBAC) when no key is set. */
