@@ -1,0 +1,58 @@
+import { userInfo } from "node:os";
+import type { Command } from "commander";
+import { formatImportError, ImportInvalidError } from "../../services/import/import-invalid-error";
+import type { ImportProgress, ImportResult, ImportService } from "../../services/import/import-service";
+
+export interface ImportCommandDeps {
+  importService: ImportService;
+  /** Defaults to `cli:<os user>`. */
+  actorId?: string;
+  close(): Promise<void>;
+}
+
+/** Below this many rows an import finishes before progress would be worth reading. */
+const PROGRESS_FROM_ROWS = 500;
+
+function summary(r: ImportResult): string {
+  const verb = r.dryRun ? "Dry run, nothing written. Would import" : "Imported";
+  const lines = [
+    `${verb} ${r.label}: officers ${r.officers.created} new, ${r.officers.updated} updated; cases ${r.cases.created} new, ${r.cases.updated} updated.`,
+  ];
+  for (const c of r.supervisorChanges) lines.push(`  supervisor of ${c.officerId}: ${c.from ?? "(none)"} → ${c.to ?? "(none)"}`);
+  return lines.join("\n");
+}
+
+/** `casewatch import <file.json|dir> [--dry-run]`: exit 1 with every error listed and nothing written, or counts. */
+export function registerImportCommand(program: Command, deps: () => Promise<ImportCommandDeps>): void {
+  program
+    .command("import")
+    .description("load officers and cases from a JSON file or a directory with officers.csv and cases.csv (see services/import/FORMAT.md)")
+    .argument("<source>", "a .json file, or a directory holding officers.csv and/or cases.csv")
+    .option("--dry-run", "validate and count, write nothing")
+    .option("--progress-every <rows>", "report progress every this many rows", "100")
+    .action(async (source: string, opts: { dryRun?: boolean; progressEvery: string }) => {
+      const d = await deps();
+      const onProgress = (p: ImportProgress) => {
+        if (p.total >= PROGRESS_FROM_ROWS) process.stderr.write(`\r${p.phase === "read" ? "checking" : "writing"} ${p.done}/${p.total}${p.done === p.total ? "\n" : ""}`);
+      };
+      try {
+        const result = await d.importService.run(
+          { path: source },
+          {
+            dryRun: opts.dryRun === true,
+            actorId: d.actorId ?? `cli:${userInfo().username}`,
+            onProgress,
+            progressEvery: Math.max(1, Number.parseInt(opts.progressEvery, 10) || 100),
+          },
+        );
+        console.log(summary(result));
+      } catch (err) {
+        if (!(err instanceof ImportInvalidError)) throw err;
+        for (const e of err.errors) console.error(formatImportError(e));
+        console.error(err.message);
+        process.exitCode = 1;
+      } finally {
+        await d.close();
+      }
+    });
+}

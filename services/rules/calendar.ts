@@ -1,0 +1,84 @@
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays as fnsAddDays, addMonths, differenceInCalendarDays, format, getISODay } from "date-fns";
+import type { IsoDate } from "../domain/dates";
+
+/** Mon–Fri, the default working week (ISO weekdays). */
+export const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
+
+// Calendar dates carry no time zone; doing their arithmetic in UTC keeps DST out of day counts.
+const utc = tz("UTC");
+
+function toUtcDate(day: IsoDate): TZDate {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, "UTC");
+}
+
+function fromDate(date: Date): IsoDate {
+  return format(date, "yyyy-MM-dd", { in: utc });
+}
+
+/** The calendar date that `now` falls on in `timeZone` (e.g. 23:30Z in summer is the next day in London). */
+export function londonDay(now: Date, timeZone: string): IsoDate {
+  return format(now, "yyyy-MM-dd", { in: tz(timeZone) });
+}
+
+export function addDays(day: IsoDate, n: number): IsoDate {
+  return fromDate(fnsAddDays(toUtcDate(day), n));
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
+}
+
+/** Calendar months, clamped to the month's last day: 31 Jan + 3 months = 30 Apr (RULES.md preamble). */
+export function addMonthsClamped(day: IsoDate, months: number): IsoDate {
+  return fromDate(addMonths(toUtcDate(day), months));
+}
+
+/** ISO weekday, Mon=1 … Sun=7. */
+export function isoWeekday(day: IsoDate): number {
+  return getISODay(toUtcDate(day));
+}
+
+export function isWorkingDay(day: IsoDate, bankHolidays: readonly IsoDate[], workingDays: readonly number[] = WEEKDAYS): boolean {
+  return workingDays.includes(isoWeekday(day)) && !bankHolidays.includes(day);
+}
+
+/** The first working day on or after `day`; a week with no working days at all falls back to Mon–Fri. */
+export function nextWorkingDay(day: IsoDate, bankHolidays: readonly IsoDate[], workingDays: readonly number[] = WEEKDAYS): IsoDate {
+  const days = workingDays.length > 0 ? workingDays : WEEKDAYS;
+  let d = day;
+  // A year of consecutive bank holidays is impossible; the bound only guards a malformed policy.
+  for (let i = 0; i < 366; i++) {
+    if (isWorkingDay(d, bankHolidays, days)) return d;
+    d = addDays(d, 1);
+  }
+  return d;
+}
+
+/** `n` working days after `day` (Victims' Code deadlines count working days, not the day itself). */
+export function addWorkingDays(day: IsoDate, n: number, bankHolidays: readonly IsoDate[]): IsoDate {
+  let d = day;
+  for (let left = n; left > 0; left--) d = nextWorkingDay(addDays(d, 1), bankHolidays);
+  return d;
+}
+
+/** The UTC instant of wall-clock `hhmm` on `day` in `timeZone`; correct across both DST changes. */
+export function zonedInstant(day: IsoDate, hhmm: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [h, min] = hhmm.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, h, min, timeZone).getTime());
+}
+
+/** The later of two dates (ISO strings order as dates). */
+export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** The earliest defined date, or undefined. */
+export function earliestOf(dates: readonly (IsoDate | undefined)[]): IsoDate | undefined {
+  let best: IsoDate | undefined;
+  for (const d of dates) if (d !== undefined && (best === undefined || d < best)) best = d;
+  return best;
+}
