@@ -1,8 +1,8 @@
-import * as ACData from "adaptivecards-templating";
 import { z } from "zod";
 import { crimeRef, risk } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
 import template from "./digest.json";
+import { expandCard, type AdaptiveCardJson } from "./expand-card";
 
 /** The buttons a digest item can carry; each posts `Action.Execute` data that is a union on `verb`. */
 export const digestVerbs = ["review", "confirm-progress", "open-plan", "start-plan"] as const;
@@ -41,7 +41,7 @@ export const digestCardData = z.object({
   recipientName: z.string().min(1).max(120),
   day: isoDate,
   groups: z
-    .array(z.object({ urgency: digestUrgency, items: z.array(digestItem).min(1).max(200) }))
+    .array(z.object({ urgency: digestUrgency, items: z.array(digestItem).min(1).max(100) }))
     .min(1)
     .refine((g) => new Set(g.map((x) => x.urgency)).size === g.length, "each urgency may appear once"),
 });
@@ -72,7 +72,7 @@ function factsLine(item: DigestItem): string {
 }
 
 /** Renders the one-per-person digest card (Adaptive Card 1.5) from zod-checked data. */
-export function buildDigestCard(input: DigestCardData): Record<string, unknown> {
+export function buildDigestCard(input: DigestCardData): AdaptiveCardJson {
   const data = digestCardData.parse(input);
   const count = data.groups.reduce((n, g) => n + g.items.length, 0);
   const groups = [...data.groups]
@@ -91,5 +91,5 @@ export function buildDigestCard(input: DigestCardData): Record<string, unknown> 
     summary: `${data.day}: ${count} item${count === 1 ? "" : "s"}`,
     groups,
   };
-  return new ACData.Template(template).expand({ $root: view }) as Record<string, unknown>;
+  return expandCard(template, view);
 }

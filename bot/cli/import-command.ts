@@ -10,9 +10,6 @@ export interface ImportCommandDeps {
   close(): Promise<void>;
 }
 
-/** Below this many rows an import finishes before progress would be worth reading. */
-const PROGRESS_FROM_ROWS = 500;
-
 function summary(r: ImportResult): string {
   const verb = r.dryRun ? "Dry run, nothing written. Would import" : "Imported";
   const lines = [
@@ -32,8 +29,10 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
     .option("--progress-every <rows>", "report progress every this many rows", "100")
     .action(async (source: string, opts: { dryRun?: boolean; progressEvery: string }) => {
       const d = await deps();
+      const every = Math.max(1, Number.parseInt(opts.progressEvery, 10) || 100);
+      // A file that fits in one progress step finishes before progress would be worth reading.
       const onProgress = (p: ImportProgress) => {
-        if (p.total >= PROGRESS_FROM_ROWS) process.stderr.write(`\r${p.phase === "read" ? "checking" : "writing"} ${p.done}/${p.total}${p.done === p.total ? "\n" : ""}`);
+        if (p.total > every) process.stderr.write(`\r${p.phase === "read" ? "checking" : "writing"} ${p.done}/${p.total}${p.done === p.total ? "\n" : ""}`);
       };
       try {
         const result = await d.importService.run(
@@ -42,7 +41,7 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
             dryRun: opts.dryRun === true,
             actorId: d.actorId ?? `cli:${userInfo().username}`,
             onProgress,
-            progressEvery: Math.max(1, Number.parseInt(opts.progressEvery, 10) || 100),
+            progressEvery: every,
           },
         );
         console.log(summary(result));

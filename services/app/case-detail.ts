@@ -9,6 +9,7 @@ import { caseLine, describeCase } from "./case-line";
 
 /** Everything `case <ref>` shows: still only references, categories, risk, dates and officer names (RULES.md §8). */
 export const caseDetail = caseLine.extend({
+  asOf: isoDate,
   status: caseStatus,
   openedOn: isoDate,
   lastUpdatedOn: isoDate.optional(),
@@ -35,6 +36,7 @@ export function describeCaseDetail(
   const kirat = kiratStatus(c, policy, today);
   return {
     ...describeCase(c, people.oic, policy, today),
+    asOf: today,
     status: c.status,
     openedOn: c.openedOn,
     ...(c.lastUpdatedOn ? { lastUpdatedOn: c.lastUpdatedOn } : {}),

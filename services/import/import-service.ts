@@ -108,6 +108,8 @@ function caseDocFrom(row: CaseImportRow, stored: CaseDoc | undefined, policy: Po
     doc.lastReviewedOn = laterOpt(row.lastReviewedOn, stored.lastReviewedOn);
     doc.lastUpdatedOn = laterOpt(row.lastUpdatedOn, stored.lastUpdatedOn);
     doc.firstActionOn = row.firstActionOn ?? stored.firstActionOn;
+    // A date a reviewer chose stays in force; the review-cadence rule drops it once a later review supersedes it.
+    doc.nextReviewDueOn = stored.nextReviewDueOn;
   }
   return { ...doc, ...sweepFields(doc, policy, today) };
 }

@@ -33,10 +33,11 @@ function parseRows<S extends z.ZodType>(rows: RawRow[], schema: S, errors: Impor
   return out;
 }
 
-function reportDuplicates<T>(rows: Parsed<T>[], keyOf: (v: T) => string | undefined, field: string, errors: ImportError[]): void {
+function reportDuplicates<T extends { at: RawRow }>(rows: T[], keyOf: (v: T) => string | undefined, field: string, errors: ImportError[]): void {
   const first = new Map<string, RawRow>();
-  for (const { at, value } of rows) {
-    const key = keyOf(value);
+  for (const row of rows) {
+    const { at } = row;
+    const key = keyOf(row);
     if (key === undefined) continue;
     const seen = first.get(key);
     if (seen) errors.push({ file: at.file, row: at.row, field, message: `duplicate ${field} "${key}" (first on row ${seen.row})` });
@@ -45,19 +46,39 @@ function reportDuplicates<T>(rows: Parsed<T>[], keyOf: (v: T) => string | undefi
 }
 
 /** Follow supervisor links from each imported officer; a walk that returns to an officer already on it is a cycle. */
-function reportSupervisorCycles(rows: Parsed<OfficerImportRow>[], supervisorOf: Map<string, string | undefined>, errors: ImportError[]): void {
-  for (const { at, value } of rows) {
-    const path = [value.id];
-    let next = supervisorOf.get(value.id);
+function reportSupervisorCycles(rows: Refs[], supervisorOf: Map<string, string | undefined>, errors: ImportError[]): void {
+  for (const { at, id } of rows) {
+    if (id === undefined) continue;
+    const path = [id];
+    let next = supervisorOf.get(id);
     while (next !== undefined && !path.includes(next)) {
       path.push(next);
       next = supervisorOf.get(next);
     }
     // Only the officers on the loop itself are in error; someone reporting into a loop is reported by the loop's members.
-    if (next === value.id) {
-      errors.push({ file: at.file, row: at.row, field: "supervisorId", message: `supervisor chain loops: ${[...path, value.id].join(" → ")}` });
+    if (next === id) {
+      errors.push({ file: at.file, row: at.row, field: "supervisorId", message: `supervisor chain loops: ${[...path, id].join(" → ")}` });
     }
   }
+}
+
+/** The reference fields of a row, read leniently so a row with other errors still has its references checked. */
+interface Refs {
+  at: RawRow;
+  id?: string;
+  aadObjectId?: string;
+  supervisorId?: string;
+  coverId?: string;
+  oicId?: string;
+}
+
+function refsOf(at: RawRow): Refs {
+  const data = typeof at.data === "object" && at.data !== null ? (at.data as Record<string, unknown>) : {};
+  const text = (key: string) => {
+    const v = data[key];
+    return typeof v === "string" ? v.trim() : undefined;
+  };
+  return { at, id: text("id"), aadObjectId: text("aadObjectId"), supervisorId: text("supervisorId"), coverId: text("coverId"), oicId: text("oicId") };
 }
 
 /**
@@ -68,35 +89,37 @@ export function validateImport(raw: RawImport, stored: readonly Officer[]): Vali
   const errors: ImportError[] = [...raw.errors];
   const officers = parseRows(raw.officers, officerImportRow, errors);
   const cases = parseRows(raw.cases, caseImportRow, errors);
+  const officerRefs = raw.officers.map(refsOf);
+  const caseRefs = raw.cases.map(refsOf);
 
-  reportDuplicates(officers, (o) => o.id, "id", errors);
-  reportDuplicates(cases, (c) => c.id, "id", errors);
-  reportDuplicates(officers, (o) => o.aadObjectId, "aadObjectId", errors);
+  reportDuplicates(officerRefs, (o) => o.id, "id", errors);
+  reportDuplicates(caseRefs, (c) => c.id, "id", errors);
+  reportDuplicates(officerRefs, (o) => o.aadObjectId, "aadObjectId", errors);
 
-  const importedIds = new Set(officers.map((o) => o.value.id));
+  const importedIds = new Set(officerRefs.map((o) => o.id));
   const aadOwner = new Map<string, string>();
   for (const o of stored) if (o.aadObjectId && !importedIds.has(o.id)) aadOwner.set(o.aadObjectId, o.id);
 
   // The file overlays the store: references may point at officers already stored.
   const supervisorOf = new Map<string, string | undefined>(stored.map((o) => [o.id, o.supervisorId]));
-  for (const { value } of officers) supervisorOf.set(value.id, value.supervisorId);
+  for (const o of officerRefs) if (o.id !== undefined) supervisorOf.set(o.id, o.supervisorId);
   const known = (id: string) => supervisorOf.has(id);
 
-  for (const { at, value } of officers) {
-    const owner = value.aadObjectId === undefined ? undefined : aadOwner.get(value.aadObjectId);
+  for (const { at, id, aadObjectId, supervisorId, coverId } of officerRefs) {
+    const owner = aadObjectId === undefined ? undefined : aadOwner.get(aadObjectId);
     if (owner) errors.push({ file: at.file, row: at.row, field: "aadObjectId", message: `is already used by stored officer "${owner}"` });
-    if (value.supervisorId !== undefined && value.supervisorId !== value.id && !known(value.supervisorId)) {
-      errors.push({ file: at.file, row: at.row, field: "supervisorId", message: `refers to unknown officer "${value.supervisorId}"` });
+    if (supervisorId !== undefined && supervisorId !== id && !known(supervisorId)) {
+      errors.push({ file: at.file, row: at.row, field: "supervisorId", message: `refers to unknown officer "${supervisorId}"` });
     }
-    if (value.coverId === value.id) errors.push({ file: at.file, row: at.row, field: "coverId", message: "an officer cannot cover for themselves" });
-    else if (value.coverId !== undefined && !known(value.coverId)) {
-      errors.push({ file: at.file, row: at.row, field: "coverId", message: `refers to unknown officer "${value.coverId}"` });
+    if (coverId !== undefined && coverId === id) errors.push({ file: at.file, row: at.row, field: "coverId", message: "an officer cannot cover for themselves" });
+    else if (coverId !== undefined && !known(coverId)) {
+      errors.push({ file: at.file, row: at.row, field: "coverId", message: `refers to unknown officer "${coverId}"` });
     }
   }
-  reportSupervisorCycles(officers, supervisorOf, errors);
+  reportSupervisorCycles(officerRefs, supervisorOf, errors);
 
-  for (const { at, value } of cases) {
-    if (!known(value.oicId)) errors.push({ file: at.file, row: at.row, field: "oicId", message: `refers to unknown officer "${value.oicId}"` });
+  for (const { at, oicId } of caseRefs) {
+    if (oicId !== undefined && !known(oicId)) errors.push({ file: at.file, row: at.row, field: "oicId", message: `refers to unknown officer "${oicId}"` });
   }
   return { errors, officers, cases };
 }

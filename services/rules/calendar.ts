@@ -1,20 +1,24 @@
 import { TZDate, tz } from "@date-fns/tz";
-import { addDays as fnsAddDays, addMonths, differenceInCalendarDays, format, getISODay } from "date-fns";
+import { addDays as fnsAddDays, addMonths, differenceInCalendarDays, differenceInMonths, format, getISODay } from "date-fns";
 import type { IsoDate } from "../domain/dates";
 
 /** Mon–Fri, the default working week (ISO weekdays). */
 export const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 
-// Calendar dates carry no time zone; doing their arithmetic in UTC keeps DST out of day counts.
-const utc = tz("UTC");
-
-function toUtcDate(day: IsoDate): TZDate {
+/**
+ * Calendar dates carry no time zone. They are held as local noon for date-fns's calendar
+ * arithmetic: noon exists on every day in every zone (DST changes happen at night), so day and
+ * month steps never slip across a date boundary whatever zone the process runs in. (A TZDate in
+ * UTC would also work but costs an Intl lookup per operation, which dominates a sweep.)
+ */
+function toCalendarDate(day: IsoDate): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, "UTC");
+  return new Date(y, m - 1, d, 12);
 }
 
 function fromDate(date: Date): IsoDate {
-  return format(date, "yyyy-MM-dd", { in: utc });
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The calendar date that `now` falls on in `timeZone` (e.g. 23:30Z in summer is the next day in London). */
@@ -23,22 +27,27 @@ export function londonDay(now: Date, timeZone: string): IsoDate {
 }
 
 export function addDays(day: IsoDate, n: number): IsoDate {
-  return fromDate(fnsAddDays(toUtcDate(day), n));
+  return fromDate(fnsAddDays(toCalendarDate(day), n));
 }
 
 /** Calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
+  return differenceInCalendarDays(toCalendarDate(to), toCalendarDate(from));
 }
 
 /** Calendar months, clamped to the month's last day: 31 Jan + 3 months = 30 Apr (RULES.md preamble). */
 export function addMonthsClamped(day: IsoDate, months: number): IsoDate {
-  return fromDate(addMonths(toUtcDate(day), months));
+  return fromDate(addMonths(toCalendarDate(day), months));
+}
+
+/** Whole calendar months from `from` to `to` (used to jump to the occurrence of a monthly series). */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInMonths(toCalendarDate(to), toCalendarDate(from));
 }
 
 /** ISO weekday, Mon=1 … Sun=7. */
 export function isoWeekday(day: IsoDate): number {
-  return getISODay(toUtcDate(day));
+  return getISODay(toCalendarDate(day));
 }
 
 export function isWorkingDay(day: IsoDate, bankHolidays: readonly IsoDate[], workingDays: readonly number[] = WEEKDAYS): boolean {

@@ -32,6 +32,8 @@ export interface FakeTeamsConnectorOptions {
  */
 export class FakeTeamsConnector {
   readonly accepted: AcceptedActivity[] = [];
+  /** Base URL to use as the `serviceUrl`; set by start(). */
+  url = "";
   throttled = 0;
   calls = 0;
   private server?: http.Server;
@@ -48,9 +50,6 @@ export class FakeTeamsConnector {
     this.globalRate = opts.globalPerSecond ?? 50;
     this.retryAfterSeconds = opts.retryAfterSeconds ?? 1;
   }
-
-  /** Base URL to use as the `serviceUrl`. */
-  url = "";
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));

@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { isoInstant } from "../../services/domain/dates";
+import type { SweepExecutor, SweepProgress } from "../../services/sweep/sweep-executor";
+import type { SweepReport } from "../../services/sweep/sweep-report";
+
+/** Below this many items a sweep is over before a progress line would help. */
+const PROGRESS_ABOVE = 300;
+
+const rows: [keyof SweepReport, string][] = [
+  ["planned", "planned"],
+  ["sent", "sent"],
+  ["skippedDuplicate", "skipped (already sent)"],
+  ["deferred", "deferred (later digest or in flight)"],
+  ["failed", "failed"],
+  ["unreachable", "not reachable in Teams"],
+  ["unroutable", "no one in the chain to receive"],
+  ["cards", "cards delivered"],
+  ["casesRead", "cases read"],
+  ["plansRead", "action plans read"],
+];
+
+function printTable(report: SweepReport): void {
+  const lines = [
+    `Sweep ${report.sweepId} as of ${report.at} (${report.outcome})`,
+    ...(report.outcome === "lease-held" ? ["Another instance is sweeping right now; nothing was sent. Try again in a few minutes."] : []),
+    ...(report.outcome === "dry-run" ? [`  ${"would send now".padEnd(38)} ${report.wouldSend}`] : []),
+    ...rows.map(([key, label]) => `  ${label.padEnd(38)} ${String(report[key])}`),
+    ...(report.unreachableOfficerIds.length > 0 ? [`  not reachable in Teams (officer ids): ${report.unreachableOfficerIds.join(", ")}`] : []),
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+function progressPrinter(): (p: SweepProgress) => void {
+  let shown = false;
+  return (p) => {
+    if (p.total <= PROGRESS_ABOVE) return;
+    shown = true;
+    process.stderr.write(`\r${p.phase === "reading" ? "reading" : "sending"} ${p.done}/${p.total} items`);
+    if (p.done >= p.total && shown) process.stderr.write("\n");
+  };
+}
+
+/** `casewatch sweep [--at <ISO instant>] [--dry-run] [--json]`: one sweep as of that instant, then its report. */
+export function registerSweepCommand(program: Command, deps: () => Promise<{ executor: SweepExecutor; close(): Promise<void> }>): void {
+  program
+    .command("sweep")
+    .description("run one reminder sweep now (or as of --at) and print its report")
+    .option("--at <instant>", "plan as of this ISO instant, e.g. 2026-03-02T08:00:00Z")
+    .option("--dry-run", "plan and report without sending or writing anything")
+    .option("--json", "print the report as JSON")
+    .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {
+      const at = opts.at === undefined ? undefined : isoInstant.safeParse(opts.at);
+      if (at && !at.success) {
+        console.error(`--at must be an ISO instant with a time zone, e.g. 2026-03-02T08:00:00Z (got ${opts.at}).`);
+        process.exitCode = 1;
+        return;
+      }
+      const d = await deps();
+      try {
+        const report = await d.executor.run({
+          ...(at ? { at: new Date(at.data) } : {}),
+          dryRun: opts.dryRun ?? false,
+          onProgress: progressPrinter(),
+        });
+        if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+        else printTable(report);
+        if (report.outcome === "lease-held" || report.failed > 0) process.exitCode = 3;
+      } finally {
+        await d.close();
+      }
+    });
+}

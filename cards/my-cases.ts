@@ -1,0 +1,24 @@
+import { myCasesView, type MyCasesView } from "../services/app/case-query-service";
+import type { CardVerb } from "./card-actions";
+import { caseLineText } from "./case-line-text";
+import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { formatDay } from "./format-day";
+import template from "./my-cases.json";
+
+export const myCasesCardVerbs = ["open-case", "refresh"] as const satisfies readonly CardVerb[];
+
+export const myCasesCardData = myCasesView;
+export type MyCasesCardData = MyCasesView;
+
+/** The officer's own open cases as OIC, worst first, each with an Open button. */
+export function buildMyCasesCard(input: MyCasesCardData): AdaptiveCardJson {
+  const view = myCasesCardData.parse(input);
+  const total = view.cases.length + view.more;
+  return expandCard(template, {
+    heading: `My cases: ${view.viewer.rank} ${view.viewer.name}`,
+    subheading: `As of ${formatDay(view.today)} · ${total} open case${total === 1 ? "" : "s"} as officer in charge, worst first`,
+    cases: view.cases.map((c) => ({ ref: c.ref, ...caseLineText(c) })),
+    emptyText: total === 0 ? "You are not the officer in charge of any open case." : "",
+    moreText: view.more > 0 ? `…and ${view.more} more, less urgent.` : "",
+  });
+}

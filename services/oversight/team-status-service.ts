@@ -1,0 +1,149 @@
+import { z } from "zod";
+import type { Clock } from "../clock";
+import { isoDate } from "../domain/dates";
+import { rankLevel, type Officer } from "../domain/officer";
+import type { Logger } from "../logging/logger";
+import type { Policy } from "../policy/policy";
+import type { Repositories } from "../store/repositories";
+import { caseLine, worstFirst } from "../app/case-line";
+import { createScopedCaseReader } from "../app/scoped-cases";
+import { statusTotals, totalsOf } from "../app/status-view";
+import { createViewAudit, type Purpose } from "../app/view-audit";
+import { NotPermittedError, OfficerOutOfScopeError } from "./oversight-errors";
+import {
+  linesByOic, officerFigures, officerFiguresOf, teamFigures, teamFiguresOf, teamLeads, thresholds, thresholdsOf,
+  worstOfficerFirst, worstTeamFirst,
+} from "./team-figures";
+
+/** An officer's case list is capped so the card stays inside Teams' size limit; the rest is counted. */
+export const OFFICER_CASES_LIMIT = 25;
+
+const viewerOf = z.object({ id: z.string(), name: z.string(), rank: z.string() });
+
+export const teamStatusView = z.object({
+  viewer: viewerOf,
+  today: isoDate,
+  thresholds,
+  totals: statusTotals,
+  teams: z.array(teamFigures),
+});
+export type TeamStatusView = z.infer<typeof teamStatusView>;
+
+export const teamDrilldownView = z.object({
+  viewer: viewerOf,
+  today: isoDate,
+  thresholds,
+  team: teamFigures,
+  officers: z.array(officerFigures),
+});
+export type TeamDrilldownView = z.infer<typeof teamDrilldownView>;
+
+export const officerCasesView = z.object({
+  viewer: viewerOf,
+  today: isoDate,
+  officer: officerFigures,
+  /** The officer's supervisor when the viewer may open that team, for a "back to team" button. */
+  teamSupervisorId: z.string().optional(),
+  cases: z.array(caseLine),
+  more: z.number().int().min(0),
+});
+export type OfficerCasesView = z.infer<typeof officerCasesView>;
+
+export interface TeamStatusService {
+  /** One card for a DI or above: every sergeant's team in scope, worst first (issue 6 §1). */
+  teamStatus(viewer: Officer, why: Purpose): Promise<TeamStatusView>;
+  /** One team's officers, worst first. Anyone may open a team inside their scope, a sergeant their own. */
+  teamDrilldown(viewer: Officer, supervisorId: string, why: Purpose): Promise<TeamDrilldownView>;
+  /** One officer's open cases, worst first. */
+  officerCases(viewer: Officer, officerId: string, why: Purpose): Promise<OfficerCasesView>;
+}
+
+export interface TeamStatusDeps {
+  repos: Pick<Repositories, "officers" | "cases" | "actionPlans" | "audit">;
+  clock: Clock;
+  policy: Policy;
+  logger: Logger;
+}
+
+/**
+ * Speed (issue 6: under a second on the demo force) comes from reading each thing once: the officer list (for the
+ * chain of command), the scope's open cases in one `byOic` query, and the scope's action plans; everything else is
+ * computed in memory from the pure rules.
+ */
+export function createTeamStatusService({ repos, clock, policy, logger }: TeamStatusDeps): TeamStatusService {
+  const reader = createScopedCaseReader({ officers: repos.officers, cases: repos.cases, clock, policy });
+  const viewAudit = createViewAudit({ audit: repos.audit, clock });
+  const who = (o: Officer) => ({ id: o.id, name: o.name, rank: o.rank });
+
+  const load = async (ids: readonly string[]) => {
+    const [cases, plans] = await Promise.all([repos.cases.byOic(ids, { openOnly: true }), repos.actionPlans.forOfficers(ids)]);
+    return { cases, plans };
+  };
+
+  return {
+    teamStatus: async (viewer, why) => {
+      if (rankLevel[viewer.rank] < rankLevel.DI) throw new NotPermittedError("see every team's status", "an inspector or above");
+      const started = performance.now();
+      const { scope, today } = await reader.scopeOf(viewer);
+      const { cases, plans } = await load([...scope.officers.keys()]);
+      const byOic = linesByOic(cases, scope.officers, policy, today);
+      const teams = teamLeads(scope).map((lead) => teamFiguresOf(lead, scope, byOic, plans, policy, today)).sort(worstTeamFirst);
+      const view: TeamStatusView = {
+        viewer: who(viewer),
+        today,
+        thresholds: thresholdsOf(policy),
+        totals: totalsOf([...byOic.values()].flat()),
+        teams,
+      };
+      await viewAudit.recordView(viewer, { action: "view team status", recordType: "case-summary", recordIds: [`scope:${viewer.id}`], why });
+      logger.debug({ viewerId: viewer.id, teams: teams.length, cases: cases.length, ms: Math.round(performance.now() - started) }, "team status");
+      return view;
+    },
+
+    teamDrilldown: async (viewer, supervisorId, why) => {
+      const { scope, today } = await reader.scopeOf(viewer);
+      const lead = scope.officers.get(supervisorId);
+      if (!lead) throw new OfficerOutOfScopeError(supervisorId);
+      const members = scope.teamOf(lead.id);
+      const { cases, plans } = await load(members.map((m) => m.id));
+      const byOic = linesByOic(cases, scope.officers, policy, today);
+      // The supervisor appears as a row only when they hold cases themselves.
+      const rows = members.filter((m) => m.id !== lead.id || byOic.has(lead.id));
+      const view: TeamDrilldownView = {
+        viewer: who(viewer),
+        today,
+        thresholds: thresholdsOf(policy),
+        team: teamFiguresOf(lead, scope, byOic, plans, policy, today),
+        officers: rows.map((m) => officerFiguresOf(m, byOic.get(m.id) ?? [], plans, policy, today)).sort(worstOfficerFirst),
+      };
+      await viewAudit.recordView(viewer, { action: "view team", recordType: "case-summary", recordIds: [`team:${lead.id}`], why });
+      return view;
+    },
+
+    officerCases: async (viewer, officerId, why) => {
+      const { scope, today } = await reader.scopeOf(viewer);
+      const officer = scope.officers.get(officerId);
+      if (!officer) throw new OfficerOutOfScopeError(officerId);
+      const { cases, plans } = await load([officer.id]);
+      const lines = (linesByOic(cases, scope.officers, policy, today).get(officer.id) ?? []).sort(worstFirst);
+      const shown = lines.slice(0, OFFICER_CASES_LIMIT);
+      const sid = officer.supervisorId;
+      const view: OfficerCasesView = {
+        viewer: who(viewer),
+        today,
+        officer: officerFiguresOf(officer, lines, plans, policy, today),
+        ...(sid !== undefined && scope.includes(sid) ? { teamSupervisorId: sid } : {}),
+        cases: shown,
+        more: Math.max(0, lines.length - shown.length),
+      };
+      await viewAudit.recordView(viewer, {
+        action: "view officer's cases",
+        recordType: shown.length > 0 ? "case-list" : "case-summary",
+        recordIds: shown.length > 0 ? shown.map((l) => l.ref) : [`officer:${officer.id}`],
+        why,
+      });
+      logger.debug({ viewerId: viewer.id, officerId: officer.id, cases: lines.length }, "officer cases");
+      return view;
+    },
+  };
+}

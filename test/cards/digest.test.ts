@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import * as AC from "adaptivecards";
+import { buildDigestCard, digestActionData, digestVerbs, type DigestCardData } from "../../cards/digest";
+
+const fixed: DigestCardData = {
+  recipientName: "DS Sergeant",
+  day: "2026-03-02",
+  groups: [
+    { urgency: "info", items: [{ headline: "Monthly 1:1 not recorded", dueOn: "2026-03-01", officerName: "DC One" }] },
+    {
+      urgency: "urgent",
+      items: [
+        { headline: "Pre-charge bail has lapsed", dueOn: "2026-03-02", ref: "CF/00001/26", offenceCategory: "Indecent images of children", risk: "high", officerName: "DC One", action: { verb: "review", ref: "CF/00001/26" } },
+      ],
+    },
+    {
+      urgency: "action",
+      items: [
+        { headline: "No update recorded", dueOn: "2026-03-01", ref: "CF/00002/26", action: { verb: "confirm-progress", ref: "CF/00002/26" } },
+        { headline: "Action plan checkpoint due", dueOn: "2026-03-01", officerName: "DC Two", action: { verb: "open-plan", planId: "plan-1" } },
+        { headline: "Consider an action plan", dueOn: "2026-03-01", officerName: "DC Two", action: { verb: "start-plan", officerId: "dc2" } },
+      ],
+    },
+  ],
+};
+
+type Json = Record<string, unknown>;
+function walk(node: unknown, visit: (n: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === "object") {
+    visit(node as Json);
+    Object.values(node).forEach((v) => walk(v, visit));
+  }
+}
+
+describe("cards/digest", () => {
+  it("renders an Adaptive Card 1.5 that the adaptivecards parser accepts without warnings", () => {
+    const json = buildDigestCard(fixed);
+    assert.equal(json.version, "1.5");
+    const ctx = new AC.SerializationContext();
+    new AC.AdaptiveCard().parse(json, ctx);
+    const problems = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
+    assert.deepEqual(problems, []);
+  });
+
+  it("gives every item with an action one Action.Execute whose data is a valid verb union, and none to items without", () => {
+    const actions: Json[] = [];
+    walk(buildDigestCard(fixed), (n) => { if (n.type === "Action.Execute") actions.push(n); });
+    assert.equal(actions.length, 4);
+    for (const a of actions) {
+      const data = digestActionData.parse(a.data);
+      assert.equal(a.verb, data.verb);
+      assert.ok((digestVerbs as readonly string[]).includes(data.verb));
+    }
+    assert.deepEqual(actions.map((a) => a.verb), ["review", "confirm-progress", "open-plan", "start-plan"]);
+  });
+
+  it("orders groups urgent, action, info whatever order the data gives", () => {
+    const titles: string[] = [];
+    walk(buildDigestCard(fixed), (n) => { if (n.type === "TextBlock" && n.weight === "Bolder" && typeof n.color === "string") titles.push(String(n.text)); });
+    assert.deepEqual(titles, ["Urgent", "Needs your action", "For information"]);
+  });
+
+  it("refuses data that repeats an urgency group or carries an unknown verb", () => {
+    assert.throws(() => buildDigestCard({ ...fixed, groups: [fixed.groups[0]!, fixed.groups[0]!] }));
+    const tampered = { ...fixed, groups: [{ urgency: "action", items: [{ headline: "x", dueOn: "2026-03-01", action: { verb: "delete-case", ref: "CF/1" } }] }] };
+    assert.throws(() => buildDigestCard(tampered as unknown as DigestCardData));
+  });
+});
