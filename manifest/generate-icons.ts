@@ -44,13 +44,13 @@ function coverage(px: number, py: number, size: number, glyphSize: number): numb
   return hits / (samples * samples);
 }
 
-/** Colour icon: the white glyph on the accent colour, inside Teams' 120 px safe area. */
+/** Colour icon: the white glyph on the accent colour, 96 px across with 48 px padding so Teams can crop it to a circle. */
 export function drawColorIcon(): PNG {
   const size = ICON_SIZES.color;
   const png = new PNG({ width: size, height: size, colorType: 6 });
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const c = coverage(x, y, size, 120);
+      const c = coverage(x, y, size, 96);
       const i = (y * size + x) * 4;
       ACCENT_RGB.forEach((channel, k) => (png.data[i + k] = Math.round(channel + (255 - channel) * c)));
       png.data[i + 3] = 255;

@@ -10,6 +10,7 @@ const GUID_MESSAGE = "must be a GUID such as 11111111-2222-3333-4444-55555555555
 const HTTPS_URL = /^https:\/\/\S+$/;
 const HTTPS_MESSAGE = "must be an https:// URL (Teams refuses plain http)";
 // A bare DNS name: the manifest's validDomains takes host names, not URLs.
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const HOSTNAME = /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$/;
 
 /**
@@ -27,6 +28,8 @@ export const manifestEnvSchema = z.object({
   CASEWATCH_DEVELOPER_WEBSITE: z.preprocess(emptyToUndefined, setting("the support page linked from the app's About page").regex(HTTPS_URL, HTTPS_MESSAGE).max(2048)),
   CASEWATCH_PRIVACY_URL: z.preprocess(emptyToUndefined, setting("the force's privacy notice covering this processing").regex(HTTPS_URL, HTTPS_MESSAGE).max(2048)),
   CASEWATCH_TERMS_URL: z.preprocess(emptyToUndefined, setting("the force's acceptable-use or terms page").regex(HTTPS_URL, HTTPS_MESSAGE).max(2048)),
+  // Teams only accepts an updated package with a higher version, so an admin may need to bump it without a release.
+  CASEWATCH_APP_VERSION: z.preprocess(emptyToUndefined, z.string().regex(SEMVER, "must be a version like 1.4.0 (major.minor.patch)").optional()),
 });
 
 export interface ManifestConfig {
@@ -35,6 +38,8 @@ export interface ManifestConfig {
   botId: string;
   publicHostname: string;
   developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
+  /** Overrides the package.json version in the manifest. */
+  appVersion?: string;
 }
 
 /** Reads the package-build settings; throws CONFIG_INVALID listing every problem at once. */
@@ -55,5 +60,6 @@ export function loadManifestConfig(env: NodeJS.ProcessEnv = process.env): Manife
       privacyUrl: e.CASEWATCH_PRIVACY_URL,
       termsOfUseUrl: e.CASEWATCH_TERMS_URL,
     },
+    ...(e.CASEWATCH_APP_VERSION ? { appVersion: e.CASEWATCH_APP_VERSION } : {}),
   };
 }

@@ -48,12 +48,8 @@ export function planReminders(state: PlannerState, policy: Policy, now: Date): R
   const unreachable = new Set<string>();
   const unroutable: Unroutable[] = [];
   const attention = { case: new Map<string, IsoDate | undefined>(), officer: new Map<string, IsoDate | undefined>(), plan: new Map<string, IsoDate | undefined>() };
-  const nexts = new Map<Map<string, IsoDate | undefined>, Map<string, IsoDate[]>>();
-
   function noteNext(subject: Subject, dates: readonly IsoDate[]): void {
-    const bySubject = nexts.get(subject.attention) ?? new Map<string, IsoDate[]>();
-    nexts.set(subject.attention, bySubject);
-    bySubject.set(subject.attentionId, [...(bySubject.get(subject.attentionId) ?? []), ...dates]);
+    subject.attention.set(subject.attentionId, earliestOf([subject.attention.get(subject.attentionId), ...dates]));
   }
 
   function add(fired: Fired<string>, intendedId: string | undefined, subject: Subject, route?: Route): void {
@@ -122,7 +118,6 @@ export function planReminders(state: PlannerState, policy: Policy, now: Date): R
   const deliverables = [...planned.values()].map((p) => ({ ...p, sendOn: sendOnFor(p.anyDay, sweep, policy, officers.get(p.item.recipientId)) }));
   // An item held for a later digest keeps its subject due until then, so nothing is dropped between sweeps.
   for (const d of deliverables) if (d.sendOn !== "now") noteNext(d.subject, [d.sendOn]);
-  for (const [map, bySubject] of nexts) for (const [id, dates] of bySubject) map.set(id, earliestOf(dates));
 
   return {
     today,

@@ -1,0 +1,149 @@
+import type { AddressInfo } from "node:net";
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type TurnContext,
+} from "botbuilder";
+import restify from "restify";
+import { buildErrorCard } from "../cards/error";
+import type { AppServices } from "../services/app/app-services";
+import type { Clock } from "../services/clock";
+import type { Config } from "../services/config/load-config";
+import { CasewatchError } from "../services/errors";
+import type { Logger } from "../services/logging/logger";
+import type { Repositories } from "../services/store/repositories";
+import { CasewatchBot } from "./casewatch-bot";
+import { cardInvokeResponse, cardMessage } from "./card-message";
+
+/** Teams activities are small; anything bigger is refused with 413 before it is parsed. */
+export const MAX_BODY_BYTES = 256 * 1024;
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export interface BotServerDeps {
+  config: Config;
+  repos: Repositories;
+  services: AppServices;
+  clock: Clock;
+  logger: Logger;
+  /** What /readyz asks; by default a cheap point read from the store. */
+  readiness?: () => Promise<boolean>;
+}
+
+export interface BotServer {
+  server: restify.Server;
+  adapter: CloudAdapter;
+  bot: CasewatchBot;
+  listen(host: string, port: number): Promise<void>;
+  /** The bound port (useful after listening on port 0). */
+  port(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Bot Framework authentication from config. Outside local mode a missing app id or secret refuses startup: auth is
+ * never silently off. In local mode an empty app id turns auth off, which is what the Playground expects.
+ */
+export function botAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+  const b = config.bot;
+  if (config.mode !== "local") {
+    const missing = [
+      !b.appId ? "MicrosoftAppId" : undefined,
+      b.appType !== "UserAssignedMSI" && !b.appPassword ? "MicrosoftAppPassword" : undefined,
+      b.appType !== "MultiTenant" && !b.tenantId ? "MicrosoftAppTenantId" : undefined,
+    ].filter((m): m is string => m !== undefined);
+    if (missing.length > 0 || !b.authEnabled) {
+      throw new CasewatchError("CONFIG_INVALID", `Bot authentication cannot be turned off outside local mode. Set ${missing.join(", ") || "the bot credentials"} from the Azure Bot registration.`, missing);
+    }
+  }
+  const settings = {
+    MicrosoftAppId: b.appId ?? "",
+    MicrosoftAppPassword: b.appPassword ?? "",
+    MicrosoftAppType: b.appType,
+    MicrosoftAppTenantId: b.tenantId ?? "",
+  };
+  return new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
+}
+
+/** Only the shape of an error goes to the log: no message bodies, headers or tokens that some client errors carry. */
+function errorFacts(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { errType: typeof err };
+  const e = err as Error & { code?: unknown; statusCode?: unknown };
+  return { errName: e.name, code: typeof e.code === "string" ? e.code : undefined, statusCode: e.statusCode, stack: e.stack };
+}
+
+const SORRY = buildErrorCard({
+  title: "Something went wrong",
+  message: "Casewatch could not finish that. Nothing was changed. Try again in a moment; if it keeps happening, tell the Casewatch administrator.",
+});
+
+export function createBotServer(deps: BotServerDeps): BotServer {
+  const { config, repos, services, logger } = deps;
+  const log = logger.child({ component: "bot" });
+  const adapter = new CloudAdapter(botAuthentication(config));
+  const bot = new CasewatchBot({ services });
+
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    const a = context.activity;
+    log.error({ ...errorFacts(error), activityType: a.type, activityName: a.name, conversationType: a.conversation?.conversationType }, "turn failed");
+    try {
+      if (a.type === "invoke" && a.name === "adaptiveCard/action") {
+        await context.sendActivity({ type: "invokeResponse", value: cardInvokeResponse(SORRY) });
+      } else {
+        await context.sendActivity(cardMessage(SORRY));
+      }
+    } catch (sendError) {
+      log.error({ ...errorFacts(sendError) }, "could not tell the user about a failed turn");
+    }
+  };
+
+  const readiness =
+    deps.readiness ??
+    (async () => {
+      try {
+        await repos.officers.get("readyz-probe");
+        return true;
+      } catch (err) {
+        log.warn({ ...errorFacts(err) }, "store not reachable for /readyz");
+        return false;
+      }
+    });
+
+  const server = restify.createServer({ name: "casewatch", handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get("/healthz", (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: "ok" });
+  });
+  server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
+    const ready = await readiness();
+    res.send(ready ? 200 : 503, { status: ready ? "ready" : "store unreachable" });
+  });
+
+  return {
+    server,
+    adapter,
+    bot,
+    listen: (host, port) => {
+      if (config.mode === "local" && !LOOPBACK.has(host)) {
+        return Promise.reject(new CasewatchError("CONFIG_INVALID", `Local mode runs with bot auth off, so it only listens on loopback; HOST=${host} is refused.`));
+      }
+      return new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.removeListener("error", reject);
+          log.info({ host, port: (server.address() as AddressInfo).port, auth: config.bot.authEnabled }, "bot listening");
+          resolve();
+        });
+      });
+    },
+    port: () => (server.address() as AddressInfo | null)?.port ?? 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

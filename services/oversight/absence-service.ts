@@ -1,0 +1,138 @@
+import { z } from "zod";
+import type { Clock } from "../clock";
+import { isoDate, type IsoDate } from "../domain/dates";
+import { absence, type Absence, type Officer } from "../domain/officer";
+import { ValidationError } from "../errors";
+import type { Logger } from "../logging/logger";
+import type { Policy } from "../policy/policy";
+import { currentAbsence } from "../rules/absence";
+import { addDays, londonDay } from "../rules/calendar";
+import type { Repositories } from "../store/repositories";
+import { describeCase } from "../app/case-line";
+import type { Scope } from "../app/chain-of-command";
+import { createScopedCaseReader } from "../app/scoped-cases";
+import { createViewAudit, type Purpose } from "../app/view-audit";
+import { absenceWindow, atRiskCase, casesAtRisk, windowOf } from "./absence-deadlines";
+import { NotPermittedError, OfficerOutOfScopeError } from "./oversight-errors";
+import { replanCases } from "./replan-cases";
+import { nameOf } from "./team-figures";
+
+export const absenceFormView = z.object({
+  today: isoDate,
+  officers: z.array(z.object({ officerId: z.string(), name: z.string(), absentNow: z.boolean() })),
+  /** Pre-selected when the form was opened from one officer's card. */
+  officerId: z.string().optional(),
+});
+export type AbsenceFormView = z.infer<typeof absenceFormView>;
+
+/** What the sergeant sees at once: the absence's dates (never its kind) and the cases with a deadline inside it. */
+export const absenceRecordedView = z.object({
+  today: isoDate,
+  officer: z.object({ officerId: z.string(), name: z.string() }),
+  window: absenceWindow,
+  atRisk: z.array(atRiskCase),
+});
+export type AbsenceRecordedView = z.infer<typeof absenceRecordedView>;
+
+export type EndAbsenceOutcome =
+  | { status: "ended"; officerId: string; name: string; from: IsoDate; lastDayAbsent?: IsoDate }
+  | { status: "not-absent"; officerId: string; name: string };
+
+export interface AbsenceService {
+  absenceForm(viewer: Officer, scope: Scope, officerId?: string): AbsenceFormView;
+  /** Only the officer's supervisors; the input is `{ kind, from, to? }` and nothing else: no reason, no diagnosis. */
+  recordAbsence(viewer: Officer, scope: Scope, officerId: string, input: unknown, why?: Purpose): Promise<AbsenceRecordedView>;
+  /** "back": ends the absence in force on `today`, for the officer themselves or one of their supervisors. */
+  endAbsence(viewer: Officer, officerId: string, today: IsoDate, why?: Purpose): Promise<EndAbsenceOutcome>;
+}
+
+export interface AbsenceDeps {
+  repos: Pick<Repositories, "officers" | "cases" | "audit">;
+  clock: Clock;
+  policy: Policy;
+  logger: Logger;
+}
+
+const overlaps = (a: Absence, b: Absence): boolean =>
+  (a.to === undefined || a.to >= b.from) && (b.to === undefined || b.to >= a.from);
+
+function parseAbsence(input: unknown): Absence {
+  const parsed = absence.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) =>
+    i.code === "unrecognized_keys"
+      ? `${i.keys.join(", ")}: not recorded. An absence is a kind and dates only; no reason or health details.`
+      : `${i.path.map(String).join(".") || "absence"}: ${i.message}`,
+  );
+  throw new ValidationError("The absence was not recorded.", details);
+}
+
+export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDeps): AbsenceService {
+  const reader = createScopedCaseReader({ officers: repos.officers, cases: repos.cases, clock, policy });
+  const viewAudit = createViewAudit({ audit: repos.audit, clock });
+  const today = (): IsoDate => londonDay(clock.now(), policy.timeZone);
+
+  /** Someone the viewer supervises: inside their scope and not themselves (RULES.md §6, §8). */
+  const supervised = (viewer: Officer, scope: Scope, officerId: string): Officer => {
+    if (officerId === viewer.id) throw new NotPermittedError("record your own absence", "your supervisor");
+    const officer = scope.officers.get(officerId);
+    if (!officer) throw new OfficerOutOfScopeError(officerId);
+    return officer;
+  };
+
+  return {
+    absenceForm: (viewer, scope, officerId) => {
+      const day = today();
+      if (officerId !== undefined) supervised(viewer, scope, officerId);
+      const officers = [...scope.officers.values()]
+        .filter((o) => o.id !== viewer.id)
+        .map((o) => ({ officerId: o.id, name: nameOf(o), absentNow: currentAbsence(o, day) !== undefined }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return { today: day, officers, ...(officerId !== undefined ? { officerId } : {}) };
+    },
+
+    recordAbsence: async (viewer, scope, officerId, input, why = "command:absent") => {
+      const officer = supervised(viewer, scope, officerId);
+      const recorded = parseAbsence(input);
+      const clash = officer.absences.find((a) => overlaps(a, recorded));
+      if (clash) {
+        throw new ValidationError(`${nameOf(officer)} is already recorded as absent from ${clash.from}${clash.to ? ` to ${clash.to}` : " with no end date"}.`, [
+          "End that absence first (\"back\"), or choose dates that do not overlap it.",
+        ]);
+      }
+      const day = today();
+      const absences = [...officer.absences, recorded].sort((a, b) => a.from.localeCompare(b.from));
+      await repos.officers.replace({ ...officer, absences });
+      await repos.audit.append(
+        { actorId: viewer.id, operation: "alteration", action: "record absence", recordType: "officer", recordId: officer.id, why },
+        clock.now(),
+      );
+      const cases = await repos.cases.byOic([officer.id], { openOnly: true });
+      // The absent OIC's pending prompts and bail warnings now route to the sergeant; re-plan so that happens at once.
+      await replanCases(repos.cases, cases, day);
+      const window = windowOf(recorded, policy, day);
+      const atRisk = casesAtRisk(cases.map((c) => describeCase(c, officer, policy, day)), window);
+      await viewAudit.recordView(viewer, { action: "view cases at risk during absence", recordType: "case-list", recordIds: atRisk.map((r) => r.case.ref), why });
+      logger.info({ viewerId: viewer.id, officerId: officer.id, atRisk: atRisk.length }, "absence recorded");
+      return { today: day, officer: { officerId: officer.id, name: nameOf(officer) }, window, atRisk };
+    },
+
+    endAbsence: async (viewer, officerId, day, why = "command:back") => {
+      const { scope } = await reader.scopeOf(viewer);
+      const officer = scope.officers.get(officerId);
+      if (!officer) throw new OfficerOutOfScopeError(officerId);
+      const current = currentAbsence(officer, day);
+      if (!current) return { status: "not-absent", officerId: officer.id, name: nameOf(officer) };
+      // Back on the day it started: nothing of it happened, so it goes; otherwise it ends yesterday.
+      const ended: Absence | undefined = current.from >= day ? undefined : { ...current, to: addDays(day, -1) };
+      const absences = officer.absences.flatMap((a) => (a === current ? (ended ? [ended] : []) : [a]));
+      await repos.officers.replace({ ...officer, absences });
+      await repos.audit.append(
+        { actorId: viewer.id, operation: "alteration", action: "end absence", recordType: "officer", recordId: officer.id, why },
+        clock.now(),
+      );
+      logger.info({ viewerId: viewer.id, officerId: officer.id }, "absence ended");
+      return { status: "ended", officerId: officer.id, name: nameOf(officer), from: current.from, ...(ended?.to ? { lastDayAbsent: ended.to } : {}) };
+    },
+  };
+}
