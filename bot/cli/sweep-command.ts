@@ -19,7 +19,13 @@ const rows: [keyof SweepReport, string][] = [
   ["plansRead", "action plans read"],
 ];
 
-function printTable(report: SweepReport): void {
+/** Where the command writes; injected so tests can read it. */
+export interface SweepCommandIo {
+  out: Pick<NodeJS.WriteStream, "write">;
+  err: Pick<NodeJS.WriteStream, "write">;
+}
+
+function printTable(report: SweepReport, io: SweepCommandIo): void {
   const lines = [
     `Sweep ${report.sweepId} as of ${report.at} (${report.outcome})`,
     ...(report.outcome === "lease-held" ? ["Another instance is sweeping right now; nothing was sent. Try again in a few minutes."] : []),
@@ -27,21 +33,25 @@ function printTable(report: SweepReport): void {
     ...rows.map(([key, label]) => `  ${label.padEnd(38)} ${String(report[key])}`),
     ...(report.unreachableOfficerIds.length > 0 ? [`  not reachable in Teams (officer ids): ${report.unreachableOfficerIds.join(", ")}`] : []),
   ];
-  process.stdout.write(lines.join("\n") + "\n");
+  io.out.write(lines.join("\n") + "\n");
 }
 
-function progressPrinter(): (p: SweepProgress) => void {
+function progressPrinter(io: SweepCommandIo): (p: SweepProgress) => void {
   let shown = false;
   return (p) => {
     if (p.total <= PROGRESS_ABOVE) return;
     shown = true;
-    process.stderr.write(`\r${p.phase === "reading" ? "reading" : "sending"} ${p.done}/${p.total} items`);
-    if (p.done >= p.total && shown) process.stderr.write("\n");
+    io.err.write(`\r${p.phase} ${p.done}/${p.total} items`);
+    if (p.phase === "sending" && p.done >= p.total && shown) io.err.write("\n");
   };
 }
 
 /** `casewatch sweep [--at <ISO instant>] [--dry-run] [--json]`: one sweep as of that instant, then its report. */
-export function registerSweepCommand(program: Command, deps: () => Promise<{ executor: SweepExecutor; close(): Promise<void> }>): void {
+export function registerSweepCommand(
+  program: Command,
+  deps: () => Promise<{ executor: SweepExecutor; close(): Promise<void> }>,
+  io: SweepCommandIo = { out: process.stdout, err: process.stderr },
+): void {
   program
     .command("sweep")
     .description("run one reminder sweep now (or as of --at) and print its report")
@@ -51,7 +61,7 @@ export function registerSweepCommand(program: Command, deps: () => Promise<{ exe
     .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {
       const at = opts.at === undefined ? undefined : isoInstant.safeParse(opts.at);
       if (at && !at.success) {
-        console.error(`--at must be an ISO instant with a time zone, e.g. 2026-03-02T08:00:00Z (got ${opts.at}).`);
+        io.err.write(`--at must be an ISO instant with a time zone, e.g. 2026-03-02T08:00:00Z (got ${opts.at}).\n`);
         process.exitCode = 1;
         return;
       }
@@ -60,10 +70,10 @@ export function registerSweepCommand(program: Command, deps: () => Promise<{ exe
         const report = await d.executor.run({
           ...(at ? { at: new Date(at.data) } : {}),
           dryRun: opts.dryRun ?? false,
-          onProgress: progressPrinter(),
+          onProgress: progressPrinter(io),
         });
-        if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-        else printTable(report);
+        if (opts.json) io.out.write(JSON.stringify(report, null, 2) + "\n");
+        else printTable(report, io);
         if (report.outcome === "lease-held" || report.failed > 0) process.exitCode = 3;
       } finally {
         await d.close();

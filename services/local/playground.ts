@@ -33,6 +33,8 @@ export interface RunningPlayground {
 const CLI = require.resolve("@microsoft/m365agentsplayground/cli.js");
 const PRELOAD = path.join(__dirname, "playground-preload.cjs");
 const LISTENING = /Listening on (\d+)/;
+const FAILED = /^error .*$/m;
+const BOT_UNREACHABLE = /Timed out waiting for: ([^\s;]+)/;
 const portSchema = z.coerce.number().int().min(1).max(65535);
 const STOP_GRACE_MS = 3000;
 
@@ -40,9 +42,9 @@ function tail(text: string, lines = 20): string {
   return text.trimEnd().split("\n").slice(-lines).join("\n");
 }
 
-function readTail(file: string): string {
+function readLog(file: string): string {
   try {
-    return tail(readFileSync(file, "utf8"));
+    return readFileSync(file, "utf8");
   } catch (err) {
     return `(log not readable: ${(err as Error).message})`;
   }
@@ -70,19 +72,28 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function answers(url: string): Promise<boolean> {
+// What the Playground reports it loaded; the backend serves this only once its config has passed validation.
+const loadedConfigSchema = z.object({
+  config: z.object({ tenantId: z.string(), currentUser: z.object({ aadObjectId: z.string() }) }),
+});
+type LoadedConfig = z.infer<typeof loadedConfigSchema>["config"];
+
+async function loadedConfig(port: number): Promise<LoadedConfig | undefined> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    await res.arrayBuffer();
-    return res.ok;
+    const res = await fetch(`http://127.0.0.1:${port}/_internal/v1/config`, { signal: AbortSignal.timeout(10_000) });
+    const body: unknown = await res.json();
+    return res.ok ? loadedConfigSchema.parse(body).config : undefined;
   } catch {
-    // Not listening yet (ECONNREFUSED) or slow: the caller polls until its deadline.
-    return false;
+    // Not listening yet (ECONNREFUSED), backend not mounted yet, or still checking the bot: the caller polls.
+    return undefined;
   }
 }
 
-/** Resolves with the port once the Playground prints "Listening on <port>" and its UI answers HTTP. */
-function waitUntilReady(child: ChildProcess, output: () => string, timeoutMs: number): Promise<number> {
+/**
+ * Resolves once the Playground prints "Listening on <port>" and its backend reports the config it loaded. It prints
+ * "Listening" before it validates the config, so a listening port alone does not mean it will stay up.
+ */
+function waitUntilReady(child: ChildProcess, output: () => string, logFile: string, timeoutMs: number): Promise<{ port: number; loaded: LoadedConfig }> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -98,10 +109,18 @@ function waitUntilReady(child: ChildProcess, output: () => string, timeoutMs: nu
     child.on("exit", onExit);
     const poll = async () => {
       while (!settled) {
+        // Some startup failures (a bad port, for one) are logged but leave the process running: fail fast on them.
+        const log = readLog(logFile);
+        const failure = FAILED.exec(log);
+        if (failure) return finish(() => reject(new Error(`it logged "${failure[0].trim()}"`)));
+        // It checks the bot before serving its own config, and keeps retrying without saying so on the console.
+        const unreachable = BOT_UNREACHABLE.exec(log);
+        if (unreachable) return finish(() => reject(new Error(`it cannot reach the bot at ${unreachable[1]}; start the bot first`)));
         const m = LISTENING.exec(output());
         if (m) {
           const port = portSchema.parse(m[1]);
-          if (await answers(`http://127.0.0.1:${port}/`)) return finish(() => resolve(port));
+          const loaded = await loadedConfig(port);
+          if (loaded) return finish(() => resolve({ port, loaded }));
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -119,7 +138,8 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Run
   mkdirSync(dir, { recursive: true });
   const configFile = path.join(dir, `${opts.role}.yml`);
   const logFile = path.join(dir, `${opts.role}.log`);
-  writeFileSync(configFile, playgroundConfigYaml(playgroundConfig(opts.role)));
+  const expected = playgroundConfig(opts.role);
+  writeFileSync(configFile, playgroundConfigYaml(expected));
   writeFileSync(logFile, "");
   const log = opts.logger.child({ component: "playground", role: opts.role });
 
@@ -137,11 +157,16 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Run
 
   let port: number;
   try {
-    port = await waitUntilReady(child, () => stdout, opts.startTimeoutMs ?? 30_000);
+    const ready = await waitUntilReady(child, () => stdout, logFile, opts.startTimeoutMs ?? 30_000);
+    port = ready.port;
+    // Guards against the Playground quietly ignoring our file and signing everyone in as its default user.
+    if (ready.loaded.tenantId !== expected.tenantId || ready.loaded.currentUser.aadObjectId !== expected.currentUser.aadObjectId) {
+      throw new Error(`it did not load ${configFile}: it reports tenant ${ready.loaded.tenantId} and user ${ready.loaded.currentUser.aadObjectId}`);
+    }
   } catch (err) {
     await stopChild(child);
     const why = `Could not start the Agents Playground for the ${opts.role} (${(err as Error).message}).${stderr ? `\n  stderr: ${tail(stderr, 10)}` : ""}`;
-    throw new PlaygroundStartError(why, logFile, readTail(logFile));
+    throw new PlaygroundStartError(why, logFile, tail(readLog(logFile)));
   }
   if (opts.port !== 0 && port !== opts.port) log.warn({ requestedPort: opts.port, port }, "Playground port was taken; it chose another");
   log.info({ port, pid: child.pid }, "Playground started");

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { Clock } from "../clock";
-import { isoDate, type IsoDate } from "../domain/dates";
+import type { IsoDate } from "../domain/dates";
 import { absence, type Absence, type Officer } from "../domain/officer";
 import { ValidationError } from "../errors";
 import type { Logger } from "../logging/logger";
@@ -12,31 +11,11 @@ import { describeCase } from "../app/case-line";
 import type { Scope } from "../app/chain-of-command";
 import { createScopedCaseReader } from "../app/scoped-cases";
 import { createViewAudit, type Purpose } from "../app/view-audit";
-import { absenceWindow, atRiskCase, casesAtRisk, windowOf } from "./absence-deadlines";
+import { casesAtRisk, windowOf } from "./absence-deadlines";
+import type { AbsenceFormView, AbsenceRecordedView, EndAbsenceOutcome } from "./oversight-views";
 import { NotPermittedError, OfficerOutOfScopeError } from "./oversight-errors";
 import { replanCases } from "./replan-cases";
 import { nameOf } from "./team-figures";
-
-export const absenceFormView = z.object({
-  today: isoDate,
-  officers: z.array(z.object({ officerId: z.string(), name: z.string(), absentNow: z.boolean() })),
-  /** Pre-selected when the form was opened from one officer's card. */
-  officerId: z.string().optional(),
-});
-export type AbsenceFormView = z.infer<typeof absenceFormView>;
-
-/** What the sergeant sees at once: the absence's dates (never its kind) and the cases with a deadline inside it. */
-export const absenceRecordedView = z.object({
-  today: isoDate,
-  officer: z.object({ officerId: z.string(), name: z.string() }),
-  window: absenceWindow,
-  atRisk: z.array(atRiskCase),
-});
-export type AbsenceRecordedView = z.infer<typeof absenceRecordedView>;
-
-export type EndAbsenceOutcome =
-  | { status: "ended"; officerId: string; name: string; from: IsoDate; lastDayAbsent?: IsoDate }
-  | { status: "not-absent"; officerId: string; name: string };
 
 export interface AbsenceService {
   absenceForm(viewer: Officer, scope: Scope, officerId?: string): AbsenceFormView;

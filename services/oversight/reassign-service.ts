@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { buildCaseAssignedCard, type CaseAssignedCardData } from "../../cards/reassign";
 import type { AdaptiveCardJson } from "../../cards/expand-card";
 import type { Clock } from "../clock";
 import type { CaseDoc } from "../domain/case";
-import { isoDate, type IsoDate } from "../domain/dates";
+import type { IsoDate } from "../domain/dates";
 import { rankLevel, type Officer } from "../domain/officer";
 import { ValidationError } from "../errors";
 import type { Logger } from "../logging/logger";
@@ -12,41 +11,13 @@ import { currentAbsence } from "../rules/absence";
 import { earliestOf, londonDay } from "../rules/calendar";
 import { capacityUsage } from "../rules/workload";
 import type { Repositories } from "../store/repositories";
-import { caseLine, describeCase, type CaseLine } from "../app/case-line";
+import { describeCase, type CaseLine } from "../app/case-line";
 import type { Scope } from "../app/chain-of-command";
 import { CaseNotFoundError } from "../app/scoped-cases";
 import { createViewAudit, type Purpose } from "../app/view-audit";
 import { OfficerOutOfScopeError } from "./oversight-errors";
-import { capacityFigure, capacityFigureOf, nameOf, percentOf } from "./team-figures";
-
-export const reassignCandidate = z.object({
-  officerId: z.string(),
-  name: z.string(),
-  capacity: capacityFigure,
-  absentNow: z.boolean(),
-});
-export type ReassignCandidate = z.infer<typeof reassignCandidate>;
-
-export const reassignOptionsView = z.object({
-  today: isoDate,
-  case: caseLine,
-  /** Everyone in scope who could take the case, least loaded first and anyone absent today last. */
-  candidates: z.array(reassignCandidate),
-});
-export type ReassignOptionsView = z.infer<typeof reassignOptionsView>;
-
-/** The figures behind "this would put them over capacity" (RULES.md §5, IOPC local recommendation 4). */
-export const overCapacityWarning = z.object({
-  ref: z.string(),
-  toOfficerId: z.string(),
-  toName: z.string(),
-  hoursPerWeek: z.number(),
-  live: z.number().int(),
-  capacity: z.number(),
-  liveAfter: z.number().int(),
-  percentAfter: z.number().int(),
-});
-export type OverCapacityWarning = z.infer<typeof overCapacityWarning>;
+import type { OverCapacityWarning, ReassignCandidate, ReassignOptionsView } from "./oversight-views";
+import { capacityFigureOf, nameOf, percentOf } from "./team-figures";
 
 /** The new OIC is sent the case card, bail deadlines included. */
 export type CaseAssignedNotification = { recipientOfficerId: string; data: CaseAssignedCardData; card: AdaptiveCardJson };

@@ -1,53 +1,18 @@
-import { z } from "zod";
 import type { Clock } from "../clock";
-import { isoDate } from "../domain/dates";
 import { rankLevel, type Officer } from "../domain/officer";
 import type { Logger } from "../logging/logger";
 import type { Policy } from "../policy/policy";
 import type { Repositories } from "../store/repositories";
-import { caseLine, worstFirst } from "../app/case-line";
+import { worstFirst } from "../app/case-line";
 import { createScopedCaseReader } from "../app/scoped-cases";
-import { statusTotals, totalsOf } from "../app/status-view";
+import { totalsOf } from "../app/status-view";
 import { createViewAudit, type Purpose } from "../app/view-audit";
 import { NotPermittedError, OfficerOutOfScopeError } from "./oversight-errors";
-import {
-  linesByOic, officerFigures, officerFiguresOf, teamFigures, teamFiguresOf, teamLeads, thresholds, thresholdsOf,
-  worstOfficerFirst, worstTeamFirst,
-} from "./team-figures";
+import type { OfficerCasesView, TeamDrilldownView, TeamStatusView } from "./oversight-views";
+import { linesByOic, officerFiguresOf, teamFiguresOf, teamLeads, thresholdsOf, worstOfficerFirst, worstTeamFirst } from "./team-figures";
 
 /** An officer's case list is capped so the card stays inside Teams' size limit; the rest is counted. */
 export const OFFICER_CASES_LIMIT = 25;
-
-const viewerOf = z.object({ id: z.string(), name: z.string(), rank: z.string() });
-
-export const teamStatusView = z.object({
-  viewer: viewerOf,
-  today: isoDate,
-  thresholds,
-  totals: statusTotals,
-  teams: z.array(teamFigures),
-});
-export type TeamStatusView = z.infer<typeof teamStatusView>;
-
-export const teamDrilldownView = z.object({
-  viewer: viewerOf,
-  today: isoDate,
-  thresholds,
-  team: teamFigures,
-  officers: z.array(officerFigures),
-});
-export type TeamDrilldownView = z.infer<typeof teamDrilldownView>;
-
-export const officerCasesView = z.object({
-  viewer: viewerOf,
-  today: isoDate,
-  officer: officerFigures,
-  /** The officer's supervisor when the viewer may open that team, for a "back to team" button. */
-  teamSupervisorId: z.string().optional(),
-  cases: z.array(caseLine),
-  more: z.number().int().min(0),
-});
-export type OfficerCasesView = z.infer<typeof officerCasesView>;
 
 export interface TeamStatusService {
   /** One card for a DI or above: every sergeant's team in scope, worst first (issue 6 §1). */

@@ -82,7 +82,7 @@ function actionFor(item: ReminderItem, lookup: DigestLookup): { action?: DigestA
 }
 
 /** One recipient's digest as card data: crime refs, offence category, risk, dates and officer names only. */
-export function digestCardData(recipient: Officer | undefined, items: readonly ReminderItem[], lookup: DigestLookup, day: IsoDate): DigestCardData {
+export function digestContent(recipient: Officer | undefined, items: readonly ReminderItem[], lookup: DigestLookup, day: IsoDate): DigestCardData {
   const groups: DigestCardData["groups"] = [];
   for (const urgency of ["urgent", "action", "info"] as const) {
     const mine = items.filter((i) => i.urgency === urgency);

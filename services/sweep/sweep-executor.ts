@@ -12,8 +12,8 @@ import { reminderKey, type Digest, type ReminderItem } from "../rules/reminder-i
 import { ledgerId } from "../store/notification-ledger";
 import type { Repositories } from "../store/repositories";
 import type { CardSender } from "./card-sender";
-import { deliverDigest, type DigestDeliveryDeps, type ItemOutcome } from "./digest-delivery";
-import { digestCardData, type DigestLookup } from "./digest-content";
+import { deliverDigest, type DigestDeliveryDeps, type ItemOutcome } from "./deliver-digest";
+import { digestContent, type DigestLookup } from "./digest-content";
 import { writeNextAttention, type AttentionWriteResult } from "./next-attention-writer";
 import { createRateLimitedSender, type RateLimits } from "./rate-limited-sender";
 import { RecipientReachability } from "./recipient-reachability";
@@ -33,7 +33,7 @@ export interface SweepExecutorDeps {
   limits?: Partial<RateLimits>;
   /** A dead holder's lease lapses after this long; a live holder renews it every quarter of it. */
   leaseTtlMs?: number;
-  /** Another sweep's claim younger than this is left alone as in flight (see digest-delivery.ts). */
+  /** Another sweep's claim younger than this is left alone as in flight (see deliver-digest.ts). */
   claimGraceMs?: number;
   /** Recipients served in parallel; Bottleneck still holds the per-chat and global rates. */
   concurrency?: number;
@@ -106,7 +106,7 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
       return report;
     }
     try {
-      await sweep(at, { ...opts, dryRun }, sweepId, report);
+      await sweep(at, { ...opts, dryRun }, report, log);
       log.info(report, dryRun ? "sweep dry run finished" : "sweep finished");
       return report;
     } finally {
@@ -114,7 +114,7 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
     }
   }
 
-  async function sweep(at: Date, opts: SweepRunOptions & { dryRun: boolean }, sweepId: string, report: SweepReport): Promise<void> {
+  async function sweep(at: Date, opts: SweepRunOptions & { dryRun: boolean }, report: SweepReport, log: Logger): Promise<void> {
     const { dryRun, onProgress } = opts;
     const held = (p: ReminderPlan) => heldKeys(p, opts.urgentOnly ?? false);
     const day = londonDay(at, policy.timeZone);
@@ -130,7 +130,7 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
     const reach = new RecipientReachability(repos.conversations, deps.tenantId, officersById);
     const outcomes = new Map<string, ItemOutcome>();
     const lease = leaseGuard();
-    const delivery: DigestDeliveryDeps = { ledger: repos.ledger, audit: repos.audit, sender, clock, sweepId, graceMs: claimGraceMs };
+    const delivery: DigestDeliveryDeps = { ledger: repos.ledger, audit: repos.audit, sender, clock, sweepId: report.sweepId, graceMs: claimGraceMs };
     const unreachable = new Set<string>();
 
     let plan = await planRouted(state, reach, at);
@@ -150,12 +150,17 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
       const dead = new Set<string>();
       await inPool(pending, concurrency, async (d) => {
         const target = reach.target(d.recipientId);
-        if (!target) throw new CasewatchError("NOT_FOUND", `No Teams chat for officer ${d.recipientId} although routing found one.`);
+        if (!target) {
+          // Only reachable after MAX_ROUTING_ROUNDS of re-routing, i.e. a malformed chain: report, don't guess.
+          for (const i of d.items) outcomes.set(ledgerId(i), "failed");
+          log.warn({ officerId: d.recipientId }, "recipient has no Teams chat after re-routing");
+          return;
+        }
         for (const items of chunk(d.items, maxItemsPerCard)) {
           await lease.check();
           const result = await deliverDigest(delivery, {
             recipientId: d.recipientId, target, items,
-            buildCard: (mine) => buildDigestCard(digestCardData(officersById.get(d.recipientId), mine, lookup, day)),
+            buildCard: (mine) => buildDigestCard(digestContent(officersById.get(d.recipientId), mine, lookup, day)),
           });
           for (const [k, o] of result) outcomes.set(k, o);
           if ([...result.values()].includes("sent")) report.cards += 1;
@@ -175,7 +180,7 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
       return;
     }
     const attention = await storeAttention(plan, held, cases, outcomes, state, reach, at);
-    deps.logger.child({ sweep: sweepId }).debug(attention, "next attention dates stored");
+    log.debug(attention, "next attention dates stored");
   }
 
   /** Dry run: what would go out now, reading (never writing) the ledger. */
@@ -223,17 +228,18 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
   async function storeAttention(plan: ReminderPlan, heldOf: (p: ReminderPlan) => Map<string, "held" | "waiting">, cases: CaseDoc[], outcomes: Map<string, ItemOutcome>, state: Omit<PlannerState, "reachable">, reach: RecipientReachability, at: Date): Promise<AttentionWriteResult> {
     const decideFrom = (p: ReminderPlan) => {
       const held = heldOf(p);
+      const byRef = new Map<string, ReminderItem[]>();
+      for (const i of p.items) if (i.subjectType === "case") byRef.set(i.subjectId, [...(byRef.get(i.subjectId) ?? []), i]);
       return (doc: CaseDoc) => {
-        const items = p.items.filter((i) => i.subjectType === "case" && i.subjectId === doc.ref);
+        const items = byRef.get(doc.ref) ?? [];
         if (!items.every((i) => SETTLED.has(outcomeOf(i, outcomes, held) ?? "failed"))) return { leave: true } as const;
         return { write: p.nextAttention.get(doc.id) as IsoDate | undefined };
       };
     };
     const first = decideFrom(plan);
-    const result = await writeNextAttention(repos.cases, cases, (doc, reread) =>
+    return writeNextAttention(repos.cases, cases, (doc, reread) =>
       // A fresh copy after a conflict is planned again on its own, so a concurrent review's change counts.
       reread ? decideFrom(planReminders({ ...state, cases: [doc], reachable: reach.reachable }, policy, at))(doc) : first(doc));
-    return result;
   }
 
   /** Renews the lease while sending; if another instance has taken it (we stalled past its expiry), stop at once. */

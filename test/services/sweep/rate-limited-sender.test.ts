@@ -107,4 +107,13 @@ describe("services/sweep/rate-limited-sender", () => {
     const r = await sender.deliver(target("down"), card("x"));
     assert.deepEqual(r, { status: "failed", httpStatus: 503, code: "ServiceError", attempts: 3 });
   });
+
+  it("gives up after the configured number of 429 retries and reports it as failed, not sent", async () => {
+    connector = await new FakeTeamsConnector().start();
+    connector.failConversation("swamped", { status: 429 });
+    const sender = createRateLimitedSender({ sender: createHttpCardSender(connector.url), conversations: deadRecorder().conversations, clock, logger: silent, limits: { ...fast, max429Retries: 2 } });
+    const r = await sender.deliver(target("swamped"), card("x"));
+    assert.deepEqual(r, { status: "failed", httpStatus: 429, code: "ServiceError", attempts: 3 });
+    assert.equal(connector.calls, 3);
+  });
 });

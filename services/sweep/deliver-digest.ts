@@ -30,7 +30,10 @@ type Claim = "ours" | "duplicate" | "in-flight";
  *    Cosmos write): Bot Connector sends are not idempotent, so that item is sent again — at-least-once for that
  *    window, exactly-once everywhere else.
  *  - A 5xx is ambiguous in the same way; before each retry we re-read the ledger and stop if the items are no longer
- *    ours-and-unsent.
+ *    ours-and-unsent. A sender that throws (network failure, timeout) is treated as a crash: the sweep stops and the
+ *    claims are resent after the grace period, so a timed-out send that did arrive is the same one-duplicate window.
+ *  - An item that is no longer planned when the next sweep runs (its trigger ladder has moved on to a later step) is
+ *    superseded by that step's item rather than resent.
  */
 async function claim(deps: DigestDeliveryDeps, key: LedgerKey): Promise<Claim> {
   const at = deps.clock.now();
@@ -62,11 +65,12 @@ export interface DigestToDeliver<T extends LedgerKey> {
 export async function deliverDigest<T extends LedgerKey>(deps: DigestDeliveryDeps, digest: DigestToDeliver<T>): Promise<Map<string, ItemOutcome>> {
   const outcomes = new Map<string, ItemOutcome>();
   const ours: T[] = [];
-  for (const item of digest.items) {
-    const c = await claim(deps, item);
+  const claims = await Promise.all(digest.items.map((item) => claim(deps, item)));
+  digest.items.forEach((item, n) => {
+    const c = claims[n];
     if (c === "ours") ours.push(item);
     else outcomes.set(ledgerId(item), c === "duplicate" ? "duplicate" : "deferred");
-  }
+  });
   if (ours.length === 0) return outcomes;
 
   const stillOwed = async () => {

@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import { conversationRefId } from "../../services/store/conversation-ref-repository";
+import { OTHER_TENANT, REF, TENANT, TODAY } from "../services/app/force-fixture";
+import { startTestStore, type TestStore } from "../support/test-store";
+import { activityFrom, BOT, cardOf, createHarness, textOf, type Harness } from "./bot-harness";
+
+const DC1 = { aad: "aad-dc1" };
+const DS1 = { aad: "aad-ds1" };
+const DI1 = { aad: "aad-di1" };
+
+describe("CasewatchBot commands (TestAdapter turns against the store)", function () {
+  this.timeout(30_000);
+  let store: TestStore;
+  let h: Harness;
+  before(async () => { store = await startTestStore(); });
+  after(() => store.close());
+  beforeEach(async () => { h = await createHarness(store); });
+
+  const audits = () => h.repos.audit.between(TODAY, TODAY);
+
+  it("help lists the commands", async () => {
+    const card = textOf(await h.say(DC1, "help"));
+    for (const c of ["status", "my cases", "case <ref>", "due"]) assert.match(card, new RegExp(c.replace(/[<>]/g, ".")));
+  });
+
+  it("anything else gets the short help card, saying it was not understood", async () => {
+    assert.match(textOf(await h.say(DC1, "what's the weather like")), /did not understand/);
+  });
+
+  it("status for a detective shows their own cases only", async () => {
+    const card = textOf(await h.say(DC1, "status"));
+    assert.match(card, /Your cases: DC Ben Carter/);
+    assert.match(card, /CF\/00001\/26/);
+    assert.doesNotMatch(card, /CF\/00002\/26|CF\/00005\/25/);
+  });
+
+  for (const phrase of ["team status", "How is my team doing?"]) {
+    it(`"${phrase}" from a sergeant shows the team card`, async () => {
+      const card = textOf(await h.say(DS1, phrase));
+      assert.match(card, /Team status: DS Aisha Khan/);
+      assert.match(card, /DC Jo Evans/);
+      assert.match(card, /CF\/00002\/26/, "bail ending in 2 days needs attention");
+      assert.doesNotMatch(card, /CF\/00003\/26/, "another sergeant's case");
+    });
+  }
+
+  it("status from an inspector summarises each sergeant's team, worst first", async () => {
+    const card = textOf(await h.say(DI1, "status"));
+    assert.match(card, /Teams status: DI Sam Okafor/);
+    const reid = card.indexOf("DS Tom Reid's team");
+    const khan = card.indexOf("DS Aisha Khan's team");
+    assert.ok(reid > 0 && khan > 0 && reid < khan, "the team with a year-stale case comes first");
+    assert.doesNotMatch(card, /CF\/00004\/26/);
+  });
+
+  it("status audits the view as a consultation, naming the references shown and the command", async () => {
+    await h.say(DS1, "status");
+    const [entry] = await audits();
+    assert.equal(entry?.operation, "consultation");
+    assert.equal(entry?.actorId, "ds1");
+    assert.equal(entry?.why, "command:status");
+    assert.deepEqual(entry?.recordId.split(", ").sort(), [REF.overdueReview, REF.bailSoon]);
+  });
+
+  it("my cases lists the officer's open cases and not closed ones", async () => {
+    const card = textOf(await h.say(DC1, "my cases"));
+    assert.match(card, /CF\/00001\/26/);
+    assert.doesNotMatch(card, /CF\/00005\/25/);
+  });
+
+  it("my cases for a sergeant who holds no cases says so", async () => {
+    assert.match(textOf(await h.say(DS1, "my cases")), /not the officer in charge of any open case/);
+  });
+
+  it("case <ref> shows the case with its reference verbatim and audits the view", async () => {
+    const card = await h.say(DS1, "show case CF/00002/26");
+    assert.equal((card.body as { text: string }[])[0]?.text, "CF/00002/26");
+    assert.match(textOf(card), /Bail ends Thu 5 Mar 2026 \(in 2 days\)/);
+    const [entry] = await audits();
+    assert.deepEqual([entry?.recordType, entry?.recordId, entry?.why], ["case", REF.bailSoon, "command:case"]);
+  });
+
+  it("case <ref> outside the viewer's scope answers exactly like a reference that does not exist, and audits nothing", async () => {
+    const outOfScope = textOf(await h.say(DC1, `case ${REF.bailSoon}`)).replaceAll(REF.bailSoon, "<ref>");
+    const missing = textOf(await h.say(DC1, "case CF/99999/26")).replaceAll("CF/99999/26", "<ref>");
+    assert.equal(outOfScope, missing);
+    assert.match(outOfScope, /Case not found/);
+    assert.deepEqual(await audits(), []);
+  });
+
+  it("due shows what is overdue and what falls due in the next 7 days", async () => {
+    const card = textOf(await h.say(DS1, "due"));
+    assert.match(card, /Overdue.*Supervisory review.*CF\/00001\/26/);
+    assert.match(card, /Due by Tue 10 Mar 2026.*Pre-charge bail ends.*CF\/00002\/26/);
+  });
+
+  it("an unknown user gets the not-registered card and nothing about any case", async () => {
+    const card = textOf(await h.say({ aad: "aad-stranger" }, "status"));
+    assert.match(card, /not registered/);
+    assert.doesNotMatch(card, /CF\//);
+    assert.deepEqual(await audits(), []);
+  });
+
+  it("a user from a tenant outside the allow-list is refused and nothing is stored", async () => {
+    const card = textOf(await h.say({ aad: "aad-dc1", tenant: OTHER_TENANT }, "status"));
+    assert.match(card, /not available to your organisation/);
+    assert.doesNotMatch(card, /CF\//);
+    assert.deepEqual(await h.repos.conversations.forUser("aad-dc1"), []);
+  });
+
+  it("answers an @mention in a channel, with the mention stripped", async () => {
+    const card = await h.say({ aad: "aad-ds1", conversationType: "channel" }, "<at>Casewatch</at> team status", {
+      entities: [{ type: "mention", mentioned: BOT, text: "<at>Casewatch</at>" }],
+    });
+    assert.match(textOf(card), /Team status: DS Aisha Khan/);
+    const ref = await h.repos.conversations.forUser("aad-ds1");
+    assert.deepEqual(ref.map((r) => [r.scope, r.alive]), [["channel", true]]);
+  });
+
+  it("every message keeps the personal conversation reference, keyed by tenant and user", async () => {
+    await h.say(DC1, "help");
+    const stored = await h.repos.conversations.personal(TENANT, "aad-dc1");
+    assert.equal(stored?.id, conversationRefId(TENANT, "aad-dc1", "personal"));
+    assert.equal((stored?.reference as { conversation?: { id?: string } }).conversation?.id, "personal-conv-aad-dc1");
+  });
+
+  it("install posts a welcome card saying who the bot thinks you are and stores the reference", async () => {
+    const { replies } = await h.turn(activityFrom(DS1, { type: "installationUpdate", action: "add" }));
+    const card = textOf(cardOf(replies[0]));
+    assert.match(card, /Hello, DS Aisha Khan/);
+    assert.match(card, /POLIT, reporting to DI Sam Okafor/);
+    assert.match(card, /You supervise.*2 people/);
+    assert.ok(await h.repos.conversations.personal(TENANT, "aad-ds1"));
+  });
+
+  it("install by an unregistered user gets the not-registered card instead of a welcome", async () => {
+    const { replies } = await h.turn(activityFrom({ aad: "aad-stranger" }, { type: "installationUpdate", action: "add" }));
+    assert.match(textOf(cardOf(replies[0])), /not registered/);
+  });
+
+  it("uninstall marks the reference dead", async () => {
+    await h.say(DC1, "help");
+    await h.turn(activityFrom(DC1, { type: "installationUpdate", action: "remove" }));
+    assert.equal(await h.repos.conversations.personal(TENANT, "aad-dc1"), undefined);
+    const [ref] = await h.repos.conversations.forUser("aad-dc1");
+    assert.deepEqual([ref?.alive, ref?.deadReason], [false, "uninstalled"]);
+  });
+
+  it("a conversation update stores the reference without sending anything", async () => {
+    const { replies } = await h.turn(activityFrom({ aad: "aad-ds1", conversationType: "channel" }, { type: "conversationUpdate", membersAdded: [BOT] }));
+    assert.deepEqual(replies, []);
+    assert.equal((await h.repos.conversations.forUser("aad-ds1"))[0]?.scope, "channel");
+  });
+});

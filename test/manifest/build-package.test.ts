@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { buildAppPackage, fillTemplate, MANIFEST_DIR, PACKAGE_ENTRIES } from "../../manifest/build-package";
+import { validateTeamsManifest } from "../../manifest/validate-manifest";
+import { loadManifestConfig } from "../../services/config/manifest-config";
+import { CasewatchError } from "../../services/errors";
+
+const env = {
+  MicrosoftAppId: "6F1A2B3C-1111-4222-8333-944455556666",
+  CASEWATCH_PUBLIC_HOSTNAME: "casewatch-anyshire.azurewebsites.net",
+  CASEWATCH_DEVELOPER_NAME: "Anyshire Police",
+  CASEWATCH_DEVELOPER_WEBSITE: "https://www.anyshire.police.uk/casewatch",
+  CASEWATCH_PRIVACY_URL: "https://www.anyshire.police.uk/privacy",
+  CASEWATCH_TERMS_URL: "https://www.anyshire.police.uk/terms",
+};
+
+type Bot = { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] };
+
+describe("Teams app package (npm run package)", () => {
+  let dir: string;
+  let zipFile: string;
+  let zip: JSZip;
+  let manifest: Record<string, unknown>;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "casewatch-package-"));
+    zipFile = join(dir, "build", "casewatch-teams-app.zip");
+    await buildAppPackage({ config: loadManifestConfig(env), appVersion: "0.1.0", outFile: zipFile });
+    zip = await JSZip.loadAsync(readFileSync(zipFile));
+    const text = await zip.file("manifest.json")?.async("string");
+    assert.ok(text, "the zip holds manifest.json");
+    manifest = JSON.parse(text) as Record<string, unknown>;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("puts exactly manifest.json, color.png and outline.png at the zip's root", () => {
+    const names = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort();
+    assert.deepEqual(names, [...PACKAGE_ENTRIES].sort());
+  });
+
+  it("produces a manifest that passes the official Teams JSON schema for its version", async () => {
+    assert.deepEqual(await validateTeamsManifest(manifest), []);
+  });
+
+  it("fills the app ID, bot ID, domain and developer details from config, leaving no placeholder", () => {
+    const appId = env.MicrosoftAppId.toLowerCase();
+    assert.equal(manifest["id"], appId);
+    assert.equal((manifest["bots"] as Bot[])[0]?.botId, appId);
+    assert.deepEqual(manifest["validDomains"], [env.CASEWATCH_PUBLIC_HOSTNAME]);
+    assert.deepEqual(manifest["developer"], {
+      name: env.CASEWATCH_DEVELOPER_NAME,
+      websiteUrl: env.CASEWATCH_DEVELOPER_WEBSITE,
+      privacyUrl: env.CASEWATCH_PRIVACY_URL,
+      termsOfUseUrl: env.CASEWATCH_TERMS_URL,
+    });
+    assert.equal(manifest["version"], "0.1.0");
+    assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
+  });
+
+  it("offers the bot in personal and team scopes with the five commands listed for each", () => {
+    const bot = (manifest["bots"] as Bot[])[0];
+    assert.ok(bot);
+    for (const scope of ["personal", "team"]) {
+      assert.ok(bot.scopes.includes(scope), `bot scope ${scope}`);
+      const list: Bot["commandLists"][number] | undefined = bot.commandLists.find((l) => l.scopes.includes(scope));
+      assert.deepEqual(list?.commands.map((c) => c.title), ["help", "status", "my cases", "case", "due"], `commands for ${scope}`);
+      for (const c of list?.commands ?? []) assert.ok(c.description.length > 0, `${c.title} has a description`);
+    }
+  });
+
+  it("uses the icons committed in manifest/", async () => {
+    for (const icon of ["color.png", "outline.png"]) {
+      const packed = await zip.file(icon)?.async("nodebuffer");
+      assert.ok(packed?.equals(readFileSync(join(MANIFEST_DIR, icon))), `${icon} is the committed file`);
+    }
+  });
+
+  it("builds byte-identical zips from the same inputs, so a package can be traced to its source", async () => {
+    const again = join(dir, "again.zip");
+    await buildAppPackage({ config: loadManifestConfig(env), appVersion: "0.1.0", outFile: again });
+    assert.ok(readFileSync(again).equals(readFileSync(zipFile)));
+  });
+
+  it("lets CASEWATCH_APP_VERSION override the package.json version, because Teams needs a higher version to update", async () => {
+    const built = await buildAppPackage({ config: loadManifestConfig({ ...env, CASEWATCH_APP_VERSION: "2.3.4" }), appVersion: "0.1.0", outFile: join(dir, "v.zip") });
+    assert.equal(built.manifest["version"], "2.3.4");
+  });
+
+  it("refuses to write a package whose manifest breaks the official schema", async () => {
+    const broken = mkdtempSync(join(dir, "broken-"));
+    const template = JSON.parse(readFileSync(join(MANIFEST_DIR, "manifest.template.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(broken, "manifest.template.json"), JSON.stringify({ ...template, accentColor: "navy", description: { short: "x".repeat(81), full: "ok" } }));
+    for (const icon of ["color.png", "outline.png"]) copyFileSync(join(MANIFEST_DIR, icon), join(broken, icon));
+    const out = join(broken, "out.zip");
+    await assert.rejects(buildAppPackage({ config: loadManifestConfig(env), appVersion: "0.1.0", outFile: out, manifestDir: broken }), (err: unknown) => {
+      assert.ok(err instanceof CasewatchError);
+      assert.equal(err.code, "VALIDATION_FAILED");
+      assert.ok(err.details?.some((d) => d.startsWith("/accentColor")), `names accentColor: ${err.details?.join(" | ")}`);
+      assert.ok(err.details?.some((d) => d.startsWith("/description/short")), "names description.short");
+      return true;
+    });
+    assert.equal(existsSync(out), false, "nothing written");
+  });
+});
+
+describe("fillTemplate", () => {
+  it("substitutes inside string values without letting a value break the JSON structure", () => {
+    const filled = fillTemplate({ a: ["${{X}}"], b: { c: "pre-${{X}}-post" }, n: 3 }, { X: 'say "hi"' });
+    assert.deepEqual(filled, { a: ['say "hi"'], b: { c: 'pre-say "hi"-post' }, n: 3 });
+  });
+
+  it("refuses a placeholder it has no value for", () => {
+    assert.throws(() => fillTemplate({ a: "${{NOPE}}" }, {}), (err: unknown) => err instanceof CasewatchError && err.code === "VALIDATION_FAILED" && /NOPE/.test(err.message));
+  });
+});

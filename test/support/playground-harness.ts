@@ -1,0 +1,188 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { App } from "../../bot/compose";
+import type { Clock } from "../../services/clock";
+import { createLogger, type Logger } from "../../services/logging/logger";
+import type { PlaygroundRole } from "../../services/local/playground-config";
+import { startPlayground, type RunningPlayground } from "../../services/local/playground";
+import { launchChromium, skipUnlessChromium } from "./browser";
+
+/** A bot the Playground talks to: Casewatch in local mode, or a stand-in for testing the harness itself. */
+export interface BotUnderTest {
+  botUrl: string;
+  /** Casewatch's composed app (store, services), for tests that need to act behind the chat, e.g. run a sweep. */
+  app?: App;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  role: PlaygroundRole;
+  /** Share one running bot between several harnesses (one per role); the harness then leaves it running on stop(). */
+  bot?: BotUnderTest;
+  /** How to start a bot of its own when `bot` is not given (default: Casewatch in local mode). */
+  startBot?: () => Promise<BotUnderTest>;
+  /** Default wait for a reply, in ms. */
+  timeoutMs?: number;
+}
+
+export interface Harness {
+  role: PlaygroundRole;
+  bot: BotUnderTest;
+  playground: RunningPlayground;
+  page: Page;
+  /** Types into the compose box and presses Enter. */
+  say(text: string): Promise<void>;
+  /** The newest bot message (text or card) that contains `text`, once it is visible. */
+  waitForText(text: string, timeoutMs?: number): Promise<Locator>;
+  /** Clicks a card button by its title: in `within` if given, else in the newest bot message that has one. */
+  clickButton(name: string, within?: Locator): Promise<void>;
+  /** Every message the bot has posted in the open chat, oldest first. */
+  botMessages(): Locator;
+  screenshot(file: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+// In the Playground page, each bot message (text or Adaptive Card) is a Fluent AI output card. The user's own messages,
+// the chat list's previews and the log panel also show message text, so matching on the whole page finds those too.
+const BOT_MESSAGE = ".fai-OutputCard";
+const COMPOSE_BOX = '[data-lexical-editor="true"]';
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Casewatch in local mode on a random port, with its own embedded store seeded with the demo force. */
+export async function startCasewatchBot(opts: { clock?: Clock; logger?: Logger } = {}): Promise<BotUnderTest> {
+  // Loaded lazily so the harness (and its own tests) work before the bot's modules exist.
+  const { composeApp } = await import("../../bot/compose");
+  const { loadConfig } = await import("../../services/config/load-config");
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    LOCAL_COSMOS_PORT: "0",
+    CASEWATCH_PLAYGROUND: "off",
+    CASEWATCH_SCHEDULER: "off",
+    CASEWATCH_SEED_DEMO: "on",
+    LOG_LEVEL: "warn",
+  });
+  const app = composeApp(config, { playground: false, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
+  try {
+    const running = await app.start();
+    return { botUrl: running.botUrl, app, stop: () => app.stop() };
+  } catch (err) {
+    await app.stop();
+    throw err;
+  }
+}
+
+function isLoopback(url: URL): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) || url.protocol === "data:" || url.protocol === "blob:";
+}
+
+async function describeChat(page: Page): Promise<string> {
+  const texts = await page.locator(BOT_MESSAGE).allInnerTexts();
+  const recent = texts.slice(-3).map((t) => `  - ${t.replace(/\s+/g, " ").slice(0, 300)}`);
+  return recent.length > 0 ? `The last bot messages were:\n${recent.join("\n")}` : "The bot has posted nothing.";
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ownsBot = opts.bot === undefined;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  };
+  try {
+    const bot = opts.bot ?? (await (opts.startBot ?? startCasewatchBot)());
+    if (ownsBot) cleanups.push(() => bot.stop());
+
+    const dir = mkdtempSync(path.join(tmpdir(), `casewatch-${opts.role}-`));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const playground = await startPlayground({ botEndpoint: `${bot.botUrl}/api/messages`, port: 0, role: opts.role, logger: createLogger("warn"), cwd: dir });
+    cleanups.push(() => playground.stop());
+
+    const browser: Browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // The page fetches fonts and animations from Microsoft's CDN; refusing them keeps the tests offline and quick.
+    await context.route((url) => !isLoopback(url), (route) => route.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(playground.url, { waitUntil: "domcontentloaded" });
+    await page.locator(COMPOSE_BOX).waitFor({ state: "visible", timeout: 30_000 });
+
+    const botMessages = () => page.locator(BOT_MESSAGE);
+
+    const harness: Harness = {
+      role: opts.role,
+      bot,
+      playground,
+      page,
+      botMessages,
+      say: async (text) => {
+        const box = page.locator(COMPOSE_BOX);
+        await box.click();
+        await box.pressSequentially(text);
+        await box.press("Enter");
+        // The box empties once the Playground has taken the message.
+        await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? "").trim() === "", COMPOSE_BOX);
+      },
+      waitForText: async (text, ms = timeoutMs) => {
+        const message = botMessages().filter({ hasText: text }).last();
+        try {
+          await message.waitFor({ state: "visible", timeout: ms });
+        } catch (err) {
+          throw new Error(`No bot message containing "${text}" appeared within ${ms} ms (${opts.role}). ${await describeChat(page)}`, { cause: err });
+        }
+        return message;
+      },
+      clickButton: async (name, within) => {
+        const button = (m: Locator) => m.getByRole("button", { name, exact: true });
+        const scope = within ?? botMessages().filter({ has: page.getByRole("button", { name, exact: true }) }).last();
+        try {
+          await button(scope).click();
+        } catch (err) {
+          throw new Error(`No card button "${name}" to click (${opts.role}). ${await describeChat(page)}`, { cause: err });
+        }
+      },
+      screenshot: async (file) => {
+        mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        await page.screenshot({ path: file, fullPage: true });
+        return path.resolve(file);
+      },
+      stop,
+    };
+    return harness;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * One harness for a whole mocha suite: started in `before` (skipped loudly without chromium), stopped in `after`, and
+ * a screenshot plus the Playground log in test-results/ for every failing test.
+ */
+export function useHarness(opts: HarnessOptions): () => Harness {
+  let harness: Harness | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    skipUnlessChromium(this);
+    harness = await startHarness(opts);
+  });
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (!harness || test?.state !== "failed") return;
+    const name = test.fullTitle().replace(/[^A-Za-z0-9]+/g, "-").slice(0, 120);
+    const shot = await harness.screenshot(path.join("test-results", `${name}.png`));
+    const log = readFileSync(harness.playground.logFile, "utf8").trimEnd().split("\n").slice(-15).join("\n    ");
+    console.error(`    screenshot: ${shot}\n    Playground log (${opts.role}), last lines:\n    ${log}`);
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await harness?.stop();
+  });
+  return () => {
+    if (!harness) throw new Error("the Playground harness is not running: call useHarness() inside describe() and use it in tests");
+    return harness;
+  };
+}
