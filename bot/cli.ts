@@ -8,6 +8,10 @@ import { openStore } from "../services/store/open-store";
 import { createImportService } from "../services/import/import-service";
 import { registerImportCommand } from "./cli/import-command";
 import { registerAuditCommand } from "./cli/audit-command";
+import { registerSweepCommand } from "./cli/sweep-command";
+import { CloudAdapter } from "botbuilder";
+import { botAuthentication } from "./create-bot-server";
+import { createSweep } from "./create-sweep";
 
 /** The `casewatch` command line. It talks to the configured store (in local mode, the running app's embedded one). */
 export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
@@ -25,6 +29,12 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
       actorId: ctx.actorId,
       close: () => ctx.store.close(),
     };
+  });
+  registerSweepCommand(program, async () => {
+    const ctx = await context();
+    const adapter = new CloudAdapter(botAuthentication(ctx.config));
+    const executor = createSweep({ config: ctx.config, repos: ctx.store.repos, adapter, clock: ctx.clock, logger: ctx.logger });
+    return { executor, close: () => ctx.store.close() };
   });
   registerAuditCommand(program, async () => {
     const ctx = await context();

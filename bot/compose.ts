@@ -9,6 +9,8 @@ import { seedDemoForce } from "../services/demo/seed-demo";
 import { londonDay } from "../services/rules/calendar";
 import { startPlayground } from "../services/local/playground";
 import { createBotServer } from "./create-bot-server";
+import { createSweep } from "./create-sweep";
+import { createSweepScheduler } from "../services/sweep/sweep-scheduler";
 
 export interface ComposeOverrides {
   clock?: Clock;
@@ -63,6 +65,12 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
     const bot = createBotServer({ config, repos: store.repos, services, clock, logger, readiness: () => opened.ping() });
     await bot.listen(config.server.host, config.server.port);
     stops.push(() => bot.close());
+    if (config.scheduler) {
+      const executor = createSweep({ config, repos: store.repos, adapter: bot.adapter, clock, logger });
+      const scheduler = createSweepScheduler({ executor, policy: config.policy, timeZone: config.timeZone, logger });
+      scheduler.start();
+      stops.push(() => scheduler.stop());
+    }
     const botUrl = `http://${config.server.host === "0.0.0.0" ? "localhost" : config.server.host}:${bot.port()}`;
     const running: RunningApp = { botUrl, storeEndpoint: store.endpoint, playgrounds: [] };
     if (overrides.playground ?? config.playground.enabled) {

@@ -121,7 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: {
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
-      appType: e.MicrosoftAppType,
+      // With auth off (local, no app id) botbuilder only accepts an empty id for MultiTenant.
+      appType: local && !e.MicrosoftAppId ? "MultiTenant" : e.MicrosoftAppType,
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
       authEnabled: !local || Boolean(e.MicrosoftAppId),
     },

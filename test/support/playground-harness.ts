@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -41,6 +41,8 @@ export interface Harness {
   /** Every message the bot has posted in the open chat, oldest first. */
   botMessages(): Locator;
   screenshot(file: string): Promise<string>;
+  /** The last lines of the page's log panel: every activity both ways with its HTTP status (the log file has less). */
+  logPanel(lines?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export interface Harness {
 // the chat list's previews and the log panel also show message text, so matching on the whole page finds those too.
 const BOT_MESSAGE = ".fai-OutputCard";
 const COMPOSE_BOX = '[data-lexical-editor="true"]';
+// The log panel is the page's other contenteditable box.
+const LOG_PANEL = '[contenteditable="true"]:not([data-lexical-editor="true"])';
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Casewatch in local mode on a random port, with its own embedded store seeded with the demo force. */
@@ -107,7 +111,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     await context.route((url) => !isLoopback(url), (route) => route.abort());
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
-    await page.goto(playground.url, { waitUntil: "domcontentloaded" });
+    await page.goto(playground.url, { waitUntil: "domcontentloaded", timeout: 30_000 });
     await page.locator(COMPOSE_BOX).waitFor({ state: "visible", timeout: 30_000 });
 
     const botMessages = () => page.locator(BOT_MESSAGE);
@@ -149,6 +153,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         await page.screenshot({ path: file, fullPage: true });
         return path.resolve(file);
       },
+      logPanel: async (lines = 20) => {
+        const text = await page.locator(LOG_PANEL).first().innerText({ timeout: 2000 });
+        return text.trimEnd().split("\n").slice(-lines).join("\n");
+      },
       stop,
     };
     return harness;
@@ -174,8 +182,10 @@ export function useHarness(opts: HarnessOptions): () => Harness {
     if (!harness || test?.state !== "failed") return;
     const name = test.fullTitle().replace(/[^A-Za-z0-9]+/g, "-").slice(0, 120);
     const shot = await harness.screenshot(path.join("test-results", `${name}.png`));
-    const log = readFileSync(harness.playground.logFile, "utf8").trimEnd().split("\n").slice(-15).join("\n    ");
-    console.error(`    screenshot: ${shot}\n    Playground log (${opts.role}), last lines:\n    ${log}`);
+    const logCopy = path.resolve("test-results", `${name}.playground.log`);
+    copyFileSync(harness.playground.logFile, logCopy);
+    const panel = (await harness.logPanel(20)).replace(/\n/g, "\n      ");
+    console.error(`    screenshot: ${shot}\n    Playground log: ${logCopy}\n    Playground log panel (${opts.role}), last lines:\n      ${panel}`);
   });
   after(async function () {
     this.timeout(30_000);

@@ -70,7 +70,7 @@ export function oversightForce(): { officers: Officer[]; cases: CaseDoc[]; plans
     freshCase("A/15/26", "a03", { awaitingForensicsSince: "2026-01-20" }),
     freshCase("A/16/26", "dsA"),
     freshCase("A/17/26", "a03", { status: "closed", lastUpdatedOn: "2024-01-01" }),
-    // dsB's team: one review 3 days overdue.
+    // dsB's team: one review 9 days overdue (low risk, due 1 Mar).
     freshCase("B/1/26", "b01", { lastReviewedOn: "2026-02-15" }),
     freshCase("B/2/26", "b01"),
     ...[3, 4, 5].map((n) => freshCase(`B/${n}/26`, "b02")),
