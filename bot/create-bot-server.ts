@@ -1,10 +1,5 @@
 import type { AddressInfo } from "node:net";
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type TurnContext,
-} from "botbuilder";
+import { CloudAdapter, type TurnContext } from "botbuilder";
 import restify from "restify";
 import { buildErrorCard } from "../cards/error";
 import type { AppServices } from "../services/app/app-services";
@@ -13,8 +8,12 @@ import type { Config } from "../services/config/load-config";
 import { CasewatchError } from "../services/errors";
 import type { Logger } from "../services/logging/logger";
 import type { Repositories } from "../services/store/repositories";
+import { botAuthentication } from "./bot-authentication";
 import { CasewatchBot } from "./casewatch-bot";
 import { cardInvokeResponse, cardMessage } from "./card-message";
+
+/** Also used by the CLI's sweep to build its own adapter from the same rules. */
+export { botAuthentication } from "./bot-authentication";
 
 /** Teams activities are small; anything bigger is refused with 413 before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -41,35 +40,19 @@ export interface BotServer {
 }
 
 /**
- * Bot Framework authentication from config. Outside local mode a missing app id or secret refuses startup: auth is
- * never silently off. In local mode an empty app id turns auth off, which is what the Playground expects.
+ * Only the shape of an error goes to the log: our own errors' messages (written to be safe), otherwise the name,
+ * codes and stack frames, never a foreign message, body, header or token that client errors can carry.
  */
-export function botAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
-  const b = config.bot;
-  if (config.mode !== "local") {
-    const missing = [
-      !b.appId ? "MicrosoftAppId" : undefined,
-      b.appType !== "UserAssignedMSI" && !b.appPassword ? "MicrosoftAppPassword" : undefined,
-      b.appType !== "MultiTenant" && !b.tenantId ? "MicrosoftAppTenantId" : undefined,
-    ].filter((m): m is string => m !== undefined);
-    if (missing.length > 0 || !b.authEnabled) {
-      throw new CasewatchError("CONFIG_INVALID", `Bot authentication cannot be turned off outside local mode. Set ${missing.join(", ") || "the bot credentials"} from the Azure Bot registration.`, missing);
-    }
-  }
-  const settings = {
-    MicrosoftAppId: b.appId ?? "",
-    MicrosoftAppPassword: b.appPassword ?? "",
-    MicrosoftAppType: b.appType,
-    MicrosoftAppTenantId: b.tenantId ?? "",
-  };
-  return new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
-}
-
-/** Only the shape of an error goes to the log: no message bodies, headers or tokens that some client errors carry. */
 function errorFacts(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { errType: typeof err };
   const e = err as Error & { code?: unknown; statusCode?: unknown };
-  return { errName: e.name, code: typeof e.code === "string" ? e.code : undefined, statusCode: e.statusCode, stack: e.stack };
+  return {
+    errName: e.name,
+    ...(typeof e.code === "string" ? { code: e.code } : {}),
+    ...(typeof e.statusCode === "number" ? { statusCode: e.statusCode } : {}),
+    ...(err instanceof CasewatchError ? { message: err.message } : {}),
+    frames: e.stack?.split("\n").slice(1, 9).map((f) => f.trim()),
+  };
 }
 
 const SORRY = buildErrorCard({
@@ -114,7 +97,7 @@ export function createBotServer(deps: BotServerDeps): BotServer {
   server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  server.get("/healthz", (_req: restify.Request, res: restify.Response) => {
+  server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: "ok" });
   });
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {

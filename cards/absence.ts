@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { isoDate, type IsoDate } from "../services/domain/dates";
-import { absenceKind, type Absence } from "../services/domain/officer";
+import type { IsoDate } from "../services/domain/dates";
 import type { AbsenceDeadline } from "../services/oversight/absence-deadlines";
 import { absenceFormView, absenceRecordedView, endAbsenceOutcome } from "../services/oversight/oversight-views";
 import { caseLineText } from "./case-line-text";
@@ -8,32 +7,50 @@ import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./absence.json";
 
-const officerId = z.string().min(1).max(64);
+/** The form's inputs as Teams posts them: strings, possibly empty. The absence service judges their content. */
+const typed = (max: number) => z.string().max(max).optional();
 
 /**
  * The absence form's submission: Teams merges the inputs (officerId, kind, from, to) into the data. Strict, so a
- * tampered card carrying a reason or anything else is refused before anything is written (RULES.md §6). An empty
- * "to" input arrives as "".
+ * tampered card carrying a reason or anything else is refused before anything is read or written (RULES.md §6).
  */
 export const recordAbsenceAction = z
-  .object({ verb: z.literal("record-absence"), officerId, kind: absenceKind, from: isoDate, to: z.union([isoDate, z.literal("")]).optional() })
+  .object({ verb: z.literal("record-absence"), officerId: typed(64), kind: typed(20), from: typed(10), to: typed(10) })
   .strict();
 export type RecordAbsenceAction = z.infer<typeof recordAbsenceAction>;
 
 /** "End absence now", the button form of "back". */
-export const endAbsenceAction = z.object({ verb: z.literal("end-absence"), officerId }).strict();
+export const endAbsenceAction = z.object({ verb: z.literal("end-absence"), officerId: z.string().min(1).max(64) }).strict();
 export type EndAbsenceAction = z.infer<typeof endAbsenceAction>;
 
 /** `choose-reassign` comes from cards/reassign. */
 export const absenceVerbs = ["record-absence", "end-absence", "choose-reassign"] as const;
 
-/** The service's input from a form submission: the empty "to" of an open-ended absence becomes no end date. */
-export function absenceInput(a: RecordAbsenceAction): Absence {
-  return { kind: a.kind, from: a.from, ...(a.to ? { to: a.to } : {}) };
+const filled = (v: string | undefined) => (v !== undefined && v.trim() !== "" ? v.trim() : undefined);
+
+/**
+ * What the form stands for: the officer, and the absence input for `recordAbsence`, which validates it. Empty inputs
+ * are left out, so an empty "to" is an open-ended absence and an empty "from" is reported as missing.
+ */
+export function absenceSubmission(a: RecordAbsenceAction): { officerId: string; input: Record<string, string> } {
+  const input: Record<string, string> = {};
+  for (const key of ["kind", "from", "to"] as const) {
+    const v = filled(a[key]);
+    if (v !== undefined) input[key] = v;
+  }
+  return { officerId: filled(a.officerId) ?? "", input };
 }
 
+const formValues = z.object({ officerId: typed(64), kind: typed(20), from: typed(10), to: typed(10) });
+
 export const absenceCardData = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("form"), form: absenceFormView }),
+  z.object({
+    mode: z.literal("form"),
+    form: absenceFormView,
+    /** A refused submission drawn again: the inputs as typed and each reason, nothing written. */
+    values: formValues.optional(),
+    problems: z.array(z.string().max(300)).max(10).optional(),
+  }),
   z.object({ mode: z.literal("recorded"), recorded: absenceRecordedView }),
   z.object({ mode: z.literal("ended"), ended: endAbsenceOutcome }),
 ]);
@@ -51,7 +68,10 @@ function windowText(w: { from: IsoDate; to: IsoDate; openEnded: boolean }): stri
     : `Absent from ${formatDay(w.from)} to ${formatDay(w.to)}.`;
 }
 
-const blank = { isForm: false, selectedOfficerId: "", officers: [] as unknown[], today: "", message: "", messageColor: "default", atRisk: [] as unknown[], endOfficerId: "" };
+const blank = {
+  isForm: false, selectedOfficerId: "", officers: [] as unknown[], kind: "leave", from: "", to: "", problems: [] as { line: string }[],
+  message: "", messageColor: "default", atRisk: [] as unknown[], endOfficerId: "",
+};
 
 function view(data: AbsenceCardData): Record<string, unknown> {
   switch (data.mode) {
@@ -61,9 +81,12 @@ function view(data: AbsenceCardData): Record<string, unknown> {
         heading: "Record an absence",
         subheading: "Their prompts and bail warnings go to their sergeant while they are away.",
         isForm: true,
-        selectedOfficerId: data.form.officerId ?? "",
+        selectedOfficerId: data.values?.officerId ?? data.form.officerId ?? "",
         officers: data.form.officers.map((o) => ({ officerId: o.officerId, label: `${o.name}${o.absentNow ? " (absent now)" : ""}` })),
-        today: data.form.today,
+        kind: data.values?.kind || "leave",
+        from: data.values?.from ?? data.form.today,
+        to: data.values?.to ?? "",
+        problems: (data.problems ?? []).map((line) => ({ line })),
       };
     case "recorded": {
       const r = data.recorded;

@@ -8,18 +8,17 @@ import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./reassign.json";
 
-const officerId = z.string().min(1).max(64);
-
 /** "Reassign" on a case line: opens this card to choose the new officer in charge. */
 export const chooseReassignAction = z.object({ verb: z.literal("choose-reassign"), ref: crimeRef }).strict();
 export type ChooseReassignAction = z.infer<typeof chooseReassignAction>;
 
 /**
- * The reallocation itself. `toOfficerId` comes from the card's choice input (Teams merges inputs into the data);
+ * The reallocation itself. `toOfficerId` comes from the card's choice input (Teams merges inputs into the data), so it
+ * is optional here like every form input: a submission without it gets the chooser again rather than an error card.
  * `confirmOverCapacity` is true only on the "Reassign anyway" button of the over-capacity warning.
  */
 export const reassignAction = z
-  .object({ verb: z.literal("reassign"), ref: crimeRef, toOfficerId: officerId, confirmOverCapacity: z.boolean().default(false) })
+  .object({ verb: z.literal("reassign"), ref: crimeRef, toOfficerId: z.string().max(64).optional(), confirmOverCapacity: z.boolean().optional() })
   .strict();
 export type ReassignAction = z.infer<typeof reassignAction>;
 

@@ -59,6 +59,16 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
     return officer;
   };
 
+  /**
+   * The stored officer, read again for the write: the scope may have been built earlier in the turn (and holds the
+   * viewer as passed in), so the overlap check and the ETag must come from the current document.
+   */
+  const current = async (officerId: string): Promise<Officer> => {
+    const stored = await repos.officers.get(officerId);
+    if (!stored) throw new OfficerOutOfScopeError(officerId);
+    return stored;
+  };
+
   return {
     absenceForm: (viewer, scope, officerId) => {
       const day = today();
@@ -71,8 +81,10 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
     },
 
     recordAbsence: async (viewer, scope, officerId, input, why = "command:absent") => {
-      const officer = supervised(viewer, scope, officerId);
+      if (officerId.trim() === "") throw new ValidationError("The absence was not recorded.", ["officer: choose the officer who is absent."]);
+      supervised(viewer, scope, officerId);
       const recorded = parseAbsence(input);
+      const officer = await current(officerId);
       const clash = officer.absences.find((a) => overlaps(a, recorded));
       if (clash) {
         throw new ValidationError(`${nameOf(officer)} is already recorded as absent from ${clash.from}${clash.to ? ` to ${clash.to}` : " with no end date"}.`, [
@@ -98,20 +110,20 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
 
     endAbsence: async (viewer, officerId, day, why = "command:back") => {
       const { scope } = await reader.scopeOf(viewer);
-      const officer = scope.officers.get(officerId);
-      if (!officer) throw new OfficerOutOfScopeError(officerId);
-      const current = currentAbsence(officer, day);
-      if (!current) return { status: "not-absent", officerId: officer.id, name: nameOf(officer) };
+      if (!scope.includes(officerId)) throw new OfficerOutOfScopeError(officerId);
+      const officer = await current(officerId);
+      const inForce = currentAbsence(officer, day);
+      if (!inForce) return { status: "not-absent", officerId: officer.id, name: nameOf(officer) };
       // Back on the day it started: nothing of it happened, so it goes; otherwise it ends yesterday.
-      const ended: Absence | undefined = current.from >= day ? undefined : { ...current, to: addDays(day, -1) };
-      const absences = officer.absences.flatMap((a) => (a === current ? (ended ? [ended] : []) : [a]));
+      const ended: Absence | undefined = inForce.from >= day ? undefined : { ...inForce, to: addDays(day, -1) };
+      const absences = officer.absences.flatMap((a) => (a === inForce ? (ended ? [ended] : []) : [a]));
       await repos.officers.replace({ ...officer, absences });
       await repos.audit.append(
         { actorId: viewer.id, operation: "alteration", action: "end absence", recordType: "officer", recordId: officer.id, why },
         clock.now(),
       );
       logger.info({ viewerId: viewer.id, officerId: officer.id }, "absence ended");
-      return { status: "ended", officerId: officer.id, name: nameOf(officer), from: current.from, ...(ended?.to ? { lastDayAbsent: ended.to } : {}) };
+      return { status: "ended", officerId: officer.id, name: nameOf(officer), from: inForce.from, ...(ended?.to ? { lastDayAbsent: ended.to } : {}) };
     },
   };
 }

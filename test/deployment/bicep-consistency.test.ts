@@ -82,6 +82,8 @@ describe("deployment/main.bicep ↔ config", () => {
   it("runs production with Entra ID auth to Cosmos (no key), single-tenant bot auth and the secret from Key Vault", () => {
     const settings = bicepAppSettings();
     assert.equal(settings.has("COSMOS_KEY"), false, "no Cosmos key in app settings");
+    // DefaultAzureCredential can only pick a user-assigned identity when told its client ID.
+    assert.equal(settings.get("AZURE_CLIENT_ID"), "identity.properties.clientId");
     assert.equal(settings.get("NODE_ENV"), "'production'");
     assert.equal(settings.get("MicrosoftAppType"), "'SingleTenant'");
     assert.match(settings.get("MicrosoftAppPassword") ?? "", /^'@Microsoft\.KeyVault\(VaultName=\$\{keyVault\.outputs\.name\};SecretName=\$\{botSecretName\}\)'$/);

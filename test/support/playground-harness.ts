@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import type { App } from "../../bot/compose";
+import { composeApp, type App } from "../../bot/compose";
 import type { Clock } from "../../services/clock";
+import { loadConfig } from "../../services/config/load-config";
 import { createLogger, type Logger } from "../../services/logging/logger";
 import type { PlaygroundRole } from "../../services/local/playground-config";
 import { startPlayground, type RunningPlayground } from "../../services/local/playground";
@@ -27,15 +28,27 @@ export interface HarnessOptions {
   timeoutMs?: number;
 }
 
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Ignore the first `after` bot messages (see `say`). */
+  after?: number;
+}
+
 export interface Harness {
   role: PlaygroundRole;
   bot: BotUnderTest;
   playground: RunningPlayground;
   page: Page;
-  /** Types into the compose box and presses Enter. */
-  say(text: string): Promise<void>;
-  /** The newest bot message (text or card) that contains `text`, once it is visible. */
-  waitForText(text: string, timeoutMs?: number): Promise<Locator>;
+  /**
+   * Types into the compose box and presses Enter. Returns how many bot messages were on screen just before, to pass
+   * as `after` when the reply could be mistaken for an earlier message with the same text.
+   */
+  say(text: string): Promise<number>;
+  /**
+   * The newest bot message (text or card) containing `text` (case- and whitespace-insensitive, like Playwright's
+   * hasText), waiting for it to appear; with `after`, only messages that arrived after that many.
+   */
+  waitForText(text: string | RegExp, opts?: number | WaitOptions): Promise<Locator>;
   /** Clicks a card button by its title: in `within` if given, else in the newest bot message that has one. */
   clickButton(name: string, within?: Locator): Promise<void>;
   /** Every message the bot has posted in the open chat, oldest first. */
@@ -56,9 +69,6 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Casewatch in local mode on a random port, with its own embedded store seeded with the demo force. */
 export async function startCasewatchBot(opts: { clock?: Clock; logger?: Logger } = {}): Promise<BotUnderTest> {
-  // Loaded lazily so the harness (and its own tests) work before the bot's modules exist.
-  const { composeApp } = await import("../../bot/compose");
-  const { loadConfig } = await import("../../services/config/load-config");
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
@@ -81,6 +91,11 @@ export async function startCasewatchBot(opts: { clock?: Clock; logger?: Logger }
 function isLoopback(url: URL): boolean {
   return ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) || url.protocol === "data:" || url.protocol === "blob:";
 }
+
+// The few DOM members the in-page check uses (the project compiles without the DOM library).
+type PageWindow = { document: { querySelectorAll(selector: string): ArrayLike<{ innerText: string }> } };
+const normalise = (s: string) => s.replace(/\s+/g, " ").trim();
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function describeChat(page: Page): Promise<string> {
   const texts = await page.locator(BOT_MESSAGE).allInnerTexts();
@@ -123,21 +138,37 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       page,
       botMessages,
       say: async (text) => {
+        const before = await botMessages().count();
         const box = page.locator(COMPOSE_BOX);
         await box.click();
         await box.pressSequentially(text);
         await box.press("Enter");
         // The box empties once the Playground has taken the message.
-        await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? "").trim() === "", COMPOSE_BOX);
+        await page.locator(COMPOSE_BOX, { hasNotText: /\S/ }).waitFor();
+        return before;
       },
-      waitForText: async (text, ms = timeoutMs) => {
-        const message = botMessages().filter({ hasText: text }).last();
+      waitForText: async (text, wait) => {
+        const { timeoutMs: ms = timeoutMs, after = 0 } = typeof wait === "number" ? { timeoutMs: wait } : (wait ?? {});
+        const pattern = typeof text === "string" ? { source: escapeRegExp(normalise(text)), flags: "i" } : { source: text.source, flags: text.flags };
         try {
-          await message.waitFor({ state: "visible", timeout: ms });
+          // Checks the rendered messages in the page: a card replaced in place changes text without adding an element.
+          const found = await page.waitForFunction(
+            ({ selector, after, pattern }) => {
+              const re = new RegExp(pattern.source, pattern.flags);
+              const messages = Array.from((globalThis as unknown as PageWindow).document.querySelectorAll(selector));
+              for (let i = messages.length - 1; i >= after; i--) {
+                if (re.test((messages[i]?.innerText ?? "").replace(/\s+/g, " ").trim())) return i + 1;
+              }
+              return 0;
+            },
+            { selector: BOT_MESSAGE, after, pattern },
+            { timeout: ms, polling: 100 },
+          );
+          return botMessages().nth(((await found.jsonValue()) as number) - 1);
         } catch (err) {
-          throw new Error(`No bot message containing "${text}" appeared within ${ms} ms (${opts.role}). ${await describeChat(page)}`, { cause: err });
+          const where = after > 0 ? ` after the first ${after}` : "";
+          throw new Error(`No bot message matching ${typeof text === "string" ? JSON.stringify(text) : String(text)}${where} appeared within ${ms} ms (${opts.role}). ${await describeChat(page)}`, { cause: err });
         }
-        return message;
       },
       clickButton: async (name, within) => {
         const button = (m: Locator) => m.getByRole("button", { name, exact: true });

@@ -44,9 +44,9 @@ describe("buildStatusView (figures against hand-computed expectations, 3 Mar 202
   });
 
   it("flags a sergeant supervising 23 people as over the span of control", () => {
-    const many = Array.from({ length: 23 }, (_, i) => makeOfficer({ id: `x${i}`, supervisorId: "ds3" }));
+    const many = Array.from({ length: 22 }, (_, i) => makeOfficer({ id: `x${i}`, supervisorId: "ds3" }));
     const v = viewFor("di2", [...officers, ...many]);
-    assert.deepEqual(v.teams[0]?.span, { reports: 24, limit: 10, over: true });
+    assert.deepEqual(v.teams[0]?.span, { reports: 23, limit: 10, over: true });
   });
 
   it("gives a detective their own caseload against capacity", () => {
