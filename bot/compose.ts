@@ -1,7 +1,7 @@
 import type { Config } from "../services/config/load-config";
 import { configSummary } from "../services/config/load-config";
 import { systemClock, type Clock } from "../services/clock";
-import { createLogger, type Logger } from "../services/logging/logger";
+import { createExtensibleLogger, type Logger } from "../services/logging/logger";
 import { openStore, type OpenStore } from "../services/store/open-store";
 import { createAppServices, type AppServices } from "../services/app/app-services";
 import { createImportService } from "../services/import/import-service";
@@ -11,6 +11,7 @@ import { startPlayground } from "../services/local/playground";
 import { createBotServer } from "./create-bot-server";
 import { createSweep } from "./create-sweep";
 import { createSweepScheduler } from "../services/sweep/sweep-scheduler";
+import { setupTelemetry } from "../services/telemetry/setup-telemetry";
 
 export interface ComposeOverrides {
   clock?: Clock;
@@ -46,13 +47,17 @@ export interface App {
  */
 export function composeApp(config: Config, overrides: ComposeOverrides = {}): App {
   const clock = overrides.clock ?? systemClock;
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const base = overrides.logger ? undefined : createExtensibleLogger(config.logLevel);
+  const logger = overrides.logger ?? base!.logger;
   const stops: (() => Promise<void>)[] = [];
   let store: OpenStore | undefined;
   let services: AppServices | undefined;
 
   const start = async (): Promise<RunningApp> => {
     logger.info({ config: configSummary(config) }, "starting Casewatch");
+    const telemetry = await setupTelemetry(config, logger);
+    stops.push(() => telemetry.shutdown());
+    if (telemetry.logDestination) base?.addDestination(telemetry.logDestination);
     store = await openStore(config, { host: true });
     const opened = store;
     stops.push(() => opened.close());
@@ -67,7 +72,9 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
     stops.push(() => bot.close());
     if (config.scheduler) {
       const executor = createSweep({ config, repos: store.repos, adapter: bot.adapter, clock, logger });
-      const scheduler = createSweepScheduler({ executor, policy: config.policy, timeZone: config.timeZone, logger });
+      const scheduler = createSweepScheduler({
+        executor, policy: config.policy, timeZone: config.timeZone, logger, onReport: (r) => telemetry.recordSweepReport(r),
+      });
       scheduler.start();
       stops.push(() => scheduler.stop());
     }

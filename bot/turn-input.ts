@@ -6,13 +6,16 @@ import type { ConversationScope } from "../services/app/installation-service";
 /** Longest message text read at all; anything longer cannot be a command (and is never echoed). */
 export const MAX_TEXT_LENGTH = 2000;
 
-/** The parts of an incoming activity Casewatch relies on, checked rather than trusted. */
+/**
+ * The parts of an incoming activity Casewatch relies on, checked rather than trusted. A field that is malformed or
+ * oversized reads as absent, so a hostile activity meets the same refusal as an unknown caller instead of an error.
+ */
+const id = z.string().min(1).max(64).optional().catch(undefined);
 const activityFields = z.object({
-  text: z.string().optional(),
-  from: z.object({ aadObjectId: z.string().max(64).optional() }).optional(),
-  conversation: z.object({ tenantId: z.string().max(64).optional(), conversationType: z.string().optional(), isGroup: z.boolean().optional() }).optional(),
-  channelData: z.object({ tenant: z.object({ id: z.string().max(64).optional() }).optional() }).optional(),
-  recipient: z.object({ id: z.string() }).optional(),
+  text: z.string().optional().catch(undefined),
+  from: z.object({ aadObjectId: id }).optional().catch(undefined),
+  conversation: z.object({ tenantId: id, conversationType: z.string().max(32).optional().catch(undefined), isGroup: z.boolean().optional().catch(undefined) }).optional().catch(undefined),
+  channelData: z.object({ tenant: z.object({ id }).optional().catch(undefined) }).optional().catch(undefined),
 });
 
 export interface TurnInput {

@@ -16,3 +16,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/**
+ * A stdout logger that can gain destinations after it is built: telemetry needs a logger to start, and once it has
+ * started, its Application Insights stream is added to the same logger.
+ */
+export function createExtensibleLogger(level: string): { logger: Logger; addDestination(stream: NodeJS.WritableStream): void } {
+  const level_ = level as pino.Level;
+  const streams = pino.multistream([{ stream: process.stdout, level: level_ }]);
+  return {
+    logger: createLogger(level, streams),
+    addDestination: (stream) => { streams.add({ stream, level: level_ }); },
+  };
+}

@@ -1,3 +1,4 @@
+import type { SweepReport } from "./sweep-report";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../logging/logger";
 import type { Policy } from "../policy/policy";
@@ -14,6 +15,8 @@ export interface SweepSchedulerDeps {
   /** Explicit, never the host's: a server in UTC must still sweep at 08:00 London time across DST. */
   timeZone: string;
   logger: Logger;
+  /** Told every completed run's report, e.g. to export it as metrics. */
+  onReport?: (report: SweepReport) => void;
 }
 
 /** The cron expressions used, exported so a test can check them without waiting for a clock. */
@@ -42,6 +45,7 @@ export function createSweepScheduler(deps: SweepSchedulerDeps): SweepScheduler {
     try {
       const report = await deps.executor.run(opts);
       log.info({ task: name, sweep: report.sweepId, outcome: report.outcome, sent: report.sent }, "scheduled sweep ran");
+      deps.onReport?.(report);
     } catch (err) {
       // Logged, not rethrown: node-cron has no one to hand it to, and the next run recovers from the ledger.
       log.error({ err, task: name }, "scheduled sweep failed");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Scope } from "../app/chain-of-command";
-import { risk, type Risk } from "../domain/case";
+import { crimeRef, risk, type Risk } from "../domain/case";
 import { isoDate, type IsoDate } from "../domain/dates";
 import { reviewOutcome } from "../domain/review";
 import type { Policy } from "../policy/policy";
@@ -12,6 +12,7 @@ export const MAX_REVIEW_ACTIONS = 5;
 
 /** What a sergeant submits from the review card, before the checks that need the case, the scope and today. */
 export const reviewInput = z.object({
+  ref: crimeRef,
   /** The review the card was opened against (absent: the case had none); a later review makes this card stale. */
   basisReviewId: z.string().min(1).max(120).optional(),
   outcome: z.enum(reviewOutcome.options, { error: "choose an outcome" }),
@@ -53,7 +54,8 @@ export function checkReview(
   const closing = outcome === "close-nfa";
   const nextReviewOn = closing ? ctx.today : (input.nextReviewOn ?? defaultNextReview(newRisk, ctx.policy, ctx.today));
   if (!closing && input.nextReviewOn !== undefined) {
-    if (input.nextReviewOn < ctx.today) problems.push({ field: "nextReviewOn", reason: `is in the past (today is ${ctx.today})` });
+    // Today would be no review at all: the cadence rule ignores a due date that is not after the last review.
+    if (input.nextReviewOn <= ctx.today) problems.push({ field: "nextReviewOn", reason: `must be after today (${ctx.today})` });
     else if (input.nextReviewOn > latest) {
       problems.push({ field: "nextReviewOn", reason: `is more than ${ctx.policy.review.maxNextReviewDays} days away, the policy maximum (latest ${latest})` });
     }

@@ -152,3 +152,24 @@ describe("CasewatchBot commands (TestAdapter turns against the store)", function
     assert.equal((await h.repos.conversations.forUser("aad-ds1"))[0]?.scope, "channel");
   });
 });
+
+describe("CasewatchBot against hostile activities", function () {
+  this.timeout(30_000);
+  let store: TestStore;
+  let h: Harness;
+  before(async () => { store = await startTestStore(); h = await createHarness(store); });
+  after(() => store.close());
+
+  it("treats an oversized user id as an unknown caller, not an error", async () => {
+    assert.match(textOf(await h.say({ aad: "a".repeat(500) }, "status")), /not registered/);
+  });
+
+  it("treats a tenant id of the wrong type as a refused tenant", async () => {
+    const card = textOf(await h.say(DC1, "status", { channelData: { tenant: { id: 42 } }, conversation: { id: "c", tenantId: { evil: true } } as never }));
+    assert.match(card, /not available to your organisation/);
+  });
+
+  it("treats an oversized message as not a command", async () => {
+    assert.match(textOf(await h.say(DC1, `status ${"x".repeat(5000)}`)), /did not understand/);
+  });
+});
