@@ -55,9 +55,11 @@ function errorFacts(err: unknown): Record<string, unknown> {
   };
 }
 
+// An unexpected failure may have happened after a write, so this card does not claim that nothing changed.
 const SORRY = buildErrorCard({
   title: "Something went wrong",
-  message: "Casewatch could not finish that. Nothing was changed. Try again in a moment; if it keeps happening, tell the Casewatch administrator.",
+  message: "Casewatch could not finish that. Try again in a moment; if it keeps happening, tell the Casewatch administrator.",
+  nothingChanged: false,
 });
 
 export function createBotServer(deps: BotServerDeps): BotServer {

@@ -3,9 +3,6 @@ import { z } from "zod";
 import type { Caller } from "../services/app/identity-service";
 import type { ConversationScope } from "../services/app/installation-service";
 
-/** Longest message text read at all; anything longer cannot be a command (and is never echoed). */
-export const MAX_TEXT_LENGTH = 2000;
-
 /**
  * The parts of an incoming activity Casewatch relies on, checked rather than trusted. A field that is malformed or
  * oversized reads as absent, so a hostile activity meets the same refusal as an unknown caller instead of an error.
@@ -23,20 +20,20 @@ export interface TurnInput {
   scope: ConversationScope;
   /** Group chats and channels: other people see the bot's cards, so a finished card is frozen for them. */
   isGroup: boolean;
-  /** The message with any @mention of the bot removed; undefined when there is none or it is too long to be a command. */
+  /** The message with any @mention of the bot removed (the HTTP body limit bounds its length; the matcher judges it). */
   text: string | undefined;
 }
 
-const SCOPES: Record<string, ConversationScope> = { personal: "personal", channel: "channel", groupChat: "groupChat" };
+const SCOPES = new Map<string, ConversationScope>([["personal", "personal"], ["channel", "channel"], ["groupChat", "groupChat"]]);
 
 export function readTurn(context: TurnContext): TurnInput {
   const a = activityFields.parse(context.activity);
-  const scope = SCOPES[a.conversation?.conversationType ?? "personal"] ?? (a.conversation?.isGroup ? "groupChat" : "personal");
+  const scope = SCOPES.get(a.conversation?.conversationType ?? "personal") ?? (a.conversation?.isGroup ? "groupChat" : "personal");
   const text = a.text === undefined ? undefined : TurnContext.removeRecipientMention(context.activity as Partial<Activity>);
   return {
     caller: { tenantId: a.channelData?.tenant?.id ?? a.conversation?.tenantId, aadObjectId: a.from?.aadObjectId },
     scope,
     isGroup: scope !== "personal",
-    text: text !== undefined && text.length <= MAX_TEXT_LENGTH ? text.trim() : undefined,
+    text: text?.trim(),
   };
 }

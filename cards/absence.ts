@@ -81,10 +81,11 @@ function view(data: AbsenceCardData): Record<string, unknown> {
         heading: "Record an absence",
         subheading: "Their prompts and bail warnings go to their sergeant while they are away.",
         isForm: true,
-        selectedOfficerId: data.values?.officerId ?? data.form.officerId ?? "",
+        selectedOfficerId: data.values?.officerId || data.form.officerId || "",
         officers: data.form.officers.map((o) => ({ officerId: o.officerId, label: `${o.name}${o.absentNow ? " (absent now)" : ""}` })),
         kind: data.values?.kind || "leave",
-        from: data.values?.from ?? data.form.today,
+        // An emptied input is drawn with a sensible value again; the reason beside it says what was wrong.
+        from: data.values?.from || data.form.today,
         to: data.values?.to ?? "",
         problems: (data.problems ?? []).map((line) => ({ line })),
       };

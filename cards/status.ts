@@ -60,7 +60,10 @@ export function buildStatusCard(input: StatusCardData): AdaptiveCardJson {
   const facts = totalsFacts(view.totals, view.thresholds);
   if (view.capacity) facts.push({ title: "Your caseload", value: capacityText(view.capacity) });
   if (view.span) facts.push({ title: "People you supervise", value: `${view.span.reports}${view.span.over ? ` (over the limit of ${view.span.limit})` : ""}` });
-  const more = view.moreCases > 0 ? `…and ${view.moreCases} more. Type "due" or "my cases" for lists.` : "";
+  const more =
+    view.moreCases === 0 ? ""
+      : view.role === "detective" ? `…and ${view.moreCases} more. Type "my cases" for the full list.`
+        : `…and ${view.moreCases} more needing attention. Type "due" for what falls due this week.`;
   return expandCard(template, {
     heading: `${HEADINGS[view.role]}: ${view.viewer.rank} ${view.viewer.name}`,
     subheading: `As of ${formatDay(view.today)}`,

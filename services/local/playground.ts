@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Logger } from "../logging/logger";
 import { playgroundConfig, playgroundConfigYaml, type PlaygroundRole } from "./playground-config";
+import { PLAYGROUND_PRELOAD } from "./playground-preload";
 import { PlaygroundStartError } from "./playground-start-error";
 
 export interface StartPlaygroundOptions {
@@ -30,8 +31,6 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-const CLI = require.resolve("@microsoft/m365agentsplayground/cli.js");
-const PRELOAD = path.join(__dirname, "playground-preload.cjs");
 const LISTENING = /Listening on (\d+)/;
 const FAILED = /^error .*$/m;
 const BOT_UNREACHABLE = /Timed out waiting for: ([^\s;]+)/;
@@ -141,10 +140,14 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Run
   const expected = playgroundConfig(opts.role);
   writeFileSync(configFile, playgroundConfigYaml(expected));
   writeFileSync(logFile, "");
+  const preload = path.join(dir, "loopback-preload.cjs");
+  writeFileSync(preload, PLAYGROUND_PRELOAD);
   const log = opts.logger.child({ component: "playground", role: opts.role });
+  // Resolved here, not at import: only local mode needs the Playground installed.
+  const cli = require.resolve("@microsoft/m365agentsplayground/cli.js");
 
   // A minimal environment on purpose: the Playground is third-party code and must not see app secrets.
-  const child = spawn(process.execPath, ["--require", PRELOAD, CLI, "start", "-e", opts.botEndpoint, "-c", "msteams", "-p", String(opts.port), "--dt"], {
+  const child = spawn(process.execPath, ["--require", preload, cli, "start", "-e", opts.botEndpoint, "-c", "msteams", "-p", String(opts.port), "--dt"], {
     cwd: dir,
     env: { TEAMSAPPTESTER_BROWSER: "none", M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile, M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
     detached: true,

@@ -66,15 +66,18 @@ export function createHandoverService({ repos, clock, policy, logger }: Handover
     return { recipientOfficerId: to.id, digest, card: buildHandoverCard(digest) };
   };
 
-  /** Everyone below each named officer, the officers included, once each. */
+  /** Everyone below each named officer, the officers included, once each (a supervisor cycle cannot loop). */
   const withTeams = (all: readonly Officer[], ids: readonly string[]): Officer[] => {
+    const reports = new Map<string, Officer[]>();
+    for (const o of all) if (o.supervisorId !== undefined) reports.set(o.supervisorId, [...(reports.get(o.supervisorId) ?? []), o]);
+    const wanted = new Set(ids);
     const below = new Map<string, Officer>();
-    const queue = all.filter((o) => ids.includes(o.id));
+    const queue = all.filter((o) => wanted.has(o.id));
     while (queue.length > 0) {
       const o = queue.shift()!;
       if (below.has(o.id)) continue;
       below.set(o.id, o);
-      queue.push(...all.filter((r) => r.supervisorId === o.id));
+      queue.push(...(reports.get(o.id) ?? []));
     }
     return [...below.values()];
   };

@@ -17,7 +17,8 @@ import { doneBy } from "./done-by";
 import { parseForm } from "./form-problems";
 import { officerLabel } from "./officer-label";
 import { reviewInput, checkReview } from "./review-input";
-import { saveReviewedCase, storeReview } from "./review-writes";
+import { replaceCase } from "./replace-case";
+import { reviewedCase, storeReview } from "./review-writes";
 import { completeClaim, createWorkflowClaims, type Holder, type Slot } from "./workflow-claims";
 import { AlreadyDoneError, FormValidationError, NotPermittedError, type DoneBy } from "./workflow-errors";
 import { notificationKey, recipientFor, type WorkflowNotification } from "./workflow-notification";
@@ -180,7 +181,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         reviewedAt: now.toISOString(), ...checked.review,
       };
       await completeClaim(claim, async () => {
-        await saveReviewedCase({ cases: repos.cases, policy }, c, review, today, now);
+        await replaceCase(repos.cases, c, (doc) => reviewedCase(doc, review, policy, today, now));
         await storeReview(repos.reviews, review);
         await repos.audit.append({
           actorId: viewer.id, operation: "alteration", action: `review case: ${review.outcome}`, recordType: "case", recordId: c.ref, why,

@@ -1,14 +1,10 @@
 import type { CaseDoc } from "../domain/case";
 import type { IsoDate } from "../domain/dates";
 import type { ReviewDoc } from "../domain/review";
-import { AlreadyExistsError, ConcurrencyError } from "../errors";
+import { AlreadyExistsError } from "../errors";
 import type { Policy } from "../policy/policy";
 import { nextAttentionOn } from "../rules/plan-reminders";
-import type { CaseRepository } from "../store/case-repository";
 import type { ReviewRepository } from "../store/review-repository";
-import { CaseNotFoundError } from "../app/scoped-cases";
-
-const MAX_ATTEMPTS = 3;
 
 /**
  * The case as a review leaves it: risk re-assessed, reviewed today, the chosen next review date as the sweep's
@@ -30,31 +26,6 @@ export function reviewedCase(doc: CaseDoc, review: ReviewDoc, policy: Policy, to
   const open: CaseDoc = { ...base, nextReviewDueOn: review.nextReviewOn };
   const attend = nextAttentionOn(open, policy, today);
   return attend === undefined ? open : { ...open, nextAttentionOn: attend };
-}
-
-/**
- * ETag-replaces the case with the review applied. A conflict here is someone else's unrelated write (a progress
- * confirmation, a sweep's attention date): the caller already holds the review claim, so no second review can be
- * racing it. The case is read again and the review applied to the fresh copy, keeping their change.
- */
-export async function saveReviewedCase(
-  deps: { cases: Pick<CaseRepository, "replace" | "getByRef">; policy: Policy },
-  original: CaseDoc,
-  review: ReviewDoc,
-  today: IsoDate,
-  now: Date,
-): Promise<CaseDoc> {
-  let doc = original;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.cases.replace(reviewedCase(doc, review, deps.policy, today, now));
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw err;
-      const fresh = await deps.cases.getByRef(original.ref);
-      if (!fresh) throw new CaseNotFoundError(original.ref);
-      doc = fresh;
-    }
-  }
 }
 
 /** Stores the review; finding it already there means an earlier attempt wrote it before failing later, which is fine. */

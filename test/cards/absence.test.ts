@@ -19,6 +19,7 @@ function inputs(node: unknown, out: Json[] = []): Json[] {
 describe("buildAbsenceCard", () => {
   const variants = {
     form: buildAbsenceCard({ mode: "form", form: absenceFormSample }),
+    "form with nobody chosen": buildAbsenceCard({ mode: "form", form: { ...absenceFormSample, officerId: undefined } }),
     refused: buildAbsenceCard({ mode: "form", form: absenceFormSample, values: { officerId: "dc03", kind: "sick", from: "2026-03-05", to: "2026-03-01" }, problems: ["to: absence ends before it starts"] }),
     recorded: buildAbsenceCard({ mode: "recorded", recorded: absenceRecordedSample }),
     ended: buildAbsenceCard({ mode: "ended", ended: { status: "ended", officerId: "dc03", name: "DC Rhys Jenkins", from: "2026-02-28", lastDayAbsent: "2026-03-02" } }),

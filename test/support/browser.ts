@@ -15,21 +15,26 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ] as const;
 
-export function chromiumInstalled(): boolean {
-  return existsSync(CHROMIUM_PATH);
+export function chromiumInstalled(executablePath: string = CHROMIUM_PATH): boolean {
+  return existsSync(executablePath);
+}
+
+function markSkipped(suite: Mocha.Suite, note: string): void {
+  for (const test of suite.tests) test.title = `${test.title} ${note}`;
+  for (const child of suite.suites) markSkipped(child, note);
 }
 
 /**
  * Skips the calling suite or test when chromium is missing, and says so loudly: a browser test that vanishes silently
  * would look like a pass. Call it first in a `before` hook (skipping there skips every test in the suite).
  */
-export function skipUnlessChromium(ctx: Mocha.Context): void {
-  if (chromiumInstalled()) return;
-  const reason = `${CHROMIUM_PATH} is not installed, so the Playground browser tests cannot run. Install it with: apt-get install -y chromium`;
+export function skipUnlessChromium(ctx: Mocha.Context, executablePath: string = CHROMIUM_PATH): void {
+  if (chromiumInstalled(executablePath)) return;
+  const reason = `${executablePath} is not installed, so the Playground browser tests cannot run. Install it with: apt-get install -y chromium`;
   const suite = ctx.test?.parent;
   console.warn(`\n${"!".repeat(78)}\n[casewatch] SKIPPING "${suite?.fullTitle() ?? "browser tests"}"\n[casewatch] ${reason}\n${"!".repeat(78)}\n`);
-  // mocha's skip() takes no reason, so put it where the reporter prints the pending tests.
-  if (suite) suite.title = `${suite.title} [SKIPPED: ${CHROMIUM_PATH} not installed]`;
+  // mocha's skip() takes no reason, so put it where the reporter prints each pending test.
+  if (suite) markSkipped(suite, `[SKIPPED: ${executablePath} not installed]`);
   ctx.skip();
 }
 

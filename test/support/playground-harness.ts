@@ -20,8 +20,11 @@ export interface BotUnderTest {
 
 export interface HarnessOptions {
   role: PlaygroundRole;
-  /** Share one running bot between several harnesses (one per role); the harness then leaves it running on stop(). */
-  bot?: BotUnderTest;
+  /**
+   * Share one running bot between several harnesses (one per role); the harness then leaves it running on stop().
+   * A getter lets mocha suites pass the bot from `useCasewatchBot()` before it has started.
+   */
+  bot?: BotUnderTest | (() => BotUnderTest);
   /** How to start a bot of its own when `bot` is not given (default: Casewatch in local mode). */
   startBot?: () => Promise<BotUnderTest>;
   /** Default wait for a reply, in ms. */
@@ -105,14 +108,17 @@ async function describeChat(page: Page): Promise<string> {
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const ownsBot = opts.bot === undefined;
+  const shared = typeof opts.bot === "function" ? opts.bot() : opts.bot;
   const cleanups: (() => Promise<void>)[] = [];
+  // Every cleanup runs even if one fails, so a broken browser never leaves a Playground or a bot behind.
   const stop = async () => {
-    for (const fn of cleanups.splice(0).reverse()) await fn();
+    const failures: unknown[] = [];
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => failures.push(err));
+    if (failures.length > 0) throw new AggregateError(failures, `stopping the ${opts.role} harness failed`);
   };
   try {
-    const bot = opts.bot ?? (await (opts.startBot ?? startCasewatchBot)());
-    if (ownsBot) cleanups.push(() => bot.stop());
+    const bot = shared ?? (await (opts.startBot ?? startCasewatchBot)());
+    if (!shared) cleanups.push(() => bot.stop());
 
     const dir = mkdtempSync(path.join(tmpdir(), `casewatch-${opts.role}-`));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
@@ -192,9 +198,26 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     };
     return harness;
   } catch (err) {
-    await stop();
+    await stop().catch((cleanupErr: unknown) => console.error("    (cleanup after a failed harness start also failed)", cleanupErr));
     throw err;
   }
+}
+
+/** One Casewatch bot for a whole mocha suite, to share between `useHarness` calls for several roles. */
+export function useCasewatchBot(opts: { clock?: Clock } = {}): () => BotUnderTest {
+  let bot: BotUnderTest | undefined;
+  before(async function () {
+    this.timeout(60_000);
+    bot = await startCasewatchBot(opts);
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await bot?.stop();
+  });
+  return () => {
+    if (!bot) throw new Error("the shared Casewatch bot is not running: call useCasewatchBot() before useHarness() in the suite");
+    return bot;
+  };
 }
 
 /**

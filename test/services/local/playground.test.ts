@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
@@ -87,6 +88,29 @@ describe("startPlayground", function () {
     const pg = await start("inspector");
     assert.equal(await reachable(`http://127.0.0.1:${pg.port}/`), true);
     assert.equal(await reachable(`http://${external.address}:${pg.port}/`), false);
+  });
+
+  it("does not outlive a parent that dies without stopping it", async () => {
+    const script = `
+      const { startPlayground } = require(${JSON.stringify(path.resolve(__dirname, "../../../services/local/playground.ts"))});
+      const { createLogger } = require(${JSON.stringify(path.resolve(__dirname, "../../../services/logging/logger.ts"))});
+      startPlayground({ botEndpoint: ${JSON.stringify(`${bot.botUrl}/api/messages`)}, port: 0, role: "detective", logger: createLogger("silent"), cwd: ${JSON.stringify(dir)} })
+        .then((pg) => console.log("PORT " + pg.port));`;
+    const parent = spawn(process.execPath, ["--require", "tsx/cjs", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = "";
+      parent.stdout.on("data", (b: Buffer) => {
+        out += b.toString();
+        const m = /PORT (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      parent.once("exit", (code) => reject(new Error(`parent exited early (${code})`)));
+    });
+    assert.equal(await reachable(`http://127.0.0.1:${port}/`), true);
+    parent.kill("SIGKILL");
+    const deadline = Date.now() + 10_000;
+    while ((await reachable(`http://127.0.0.1:${port}/`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await reachable(`http://127.0.0.1:${port}/`), false, "the Playground left with its parent");
   });
 
   it("fails with PLAYGROUND_START_FAILED and the Playground's own log when it cannot start", async () => {

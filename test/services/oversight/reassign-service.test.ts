@@ -8,7 +8,8 @@ import { createReassignService, type ReassignService } from "../../../services/o
 import { defaultPolicy } from "../../../services/policy/policy";
 import type { Repositories } from "../../../services/store/repositories";
 import { startTestStore, type TestStore } from "../../support/test-store";
-import { NOW, TODAY, officer, oversightForce, seed, silent } from "./oversight-fixture";
+import { makeOfficer } from "../../support/fixtures";
+import { NOW, TODAY, freshCase, officer, oversightForce, seed, silent } from "./oversight-fixture";
 
 describe("workload guard: reassign a case (issue 6 §2) against the store", function () {
   this.timeout(30_000);
@@ -56,6 +57,20 @@ describe("workload guard: reassign a case (issue 6 §2) against the store", func
     assert.deepEqual(out.warning, { ref: "A/11/26", toOfficerId: "a01", toName: "DC Carys Lloyd", hoursPerWeek: 20, live: 7, capacity: 6, liveAfter: 8, percentAfter: 133 });
     await assertNothingWritten(repos, "A/11/26", "a03");
   });
+
+  // RULES.md §5: the warning fires when a case goes to someone already at or above capacity (20h → 6 cases).
+  const boundary: [live: number, warns: boolean][] = [[5, false], [6, true]];
+  for (const [live, warns] of boundary) {
+    it(`${warns ? "warns" : "does not warn"} when a 20-hour officer holds ${live} cases`, async () => {
+      const { repos } = await store.fresh();
+      const ds = makeOfficer({ id: "ds1", rank: "DS" });
+      const team = [ds, makeOfficer({ id: "pt", hoursPerWeek: 20, supervisorId: "ds1" }), makeOfficer({ id: "ft", supervisorId: "ds1" })];
+      await seed(repos, { officers: team, cases: [freshCase("M/0/26", "ft"), ...Array.from({ length: live }, (_, i) => freshCase(`M/${i + 1}/26`, "pt"))] });
+      const service = createReassignService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent });
+      const out = await service.reassign(ds, chainOfCommand(ds, team, TODAY), "M/0/26", "pt");
+      assert.equal(out.status, warns ? "needs-confirmation" : "reassigned");
+    });
+  }
 
   it("reassigns once confirmed: new OIC stored, due for the next sweep, audited, and the new OIC is sent the case with its bail date", async () => {
     const { repos, service } = await fresh();
