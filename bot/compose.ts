@@ -10,6 +10,7 @@ import { londonDay } from "../services/rules/calendar";
 import { startPlayground } from "../services/local/playground";
 import { createBotServer } from "./create-bot-server";
 import { createSweep } from "./create-sweep";
+import type { SweepExecutor } from "../services/sweep/sweep-executor";
 import { createSweepScheduler } from "../services/sweep/sweep-scheduler";
 import { setupTelemetry } from "../services/telemetry/setup-telemetry";
 
@@ -39,6 +40,8 @@ export interface App {
   /** Available after start(). */
   store(): OpenStore;
   services(): AppServices;
+  /** The sweep executor over this app's adapter (after start()); the scheduler and tests run it. */
+  sweep(): SweepExecutor;
 }
 
 /**
@@ -52,6 +55,7 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
   const stops: (() => Promise<void>)[] = [];
   let store: OpenStore | undefined;
   let services: AppServices | undefined;
+  let sweep: SweepExecutor | undefined;
 
   const start = async (): Promise<RunningApp> => {
     logger.info({ config: configSummary(config) }, "starting Casewatch");
@@ -70,8 +74,9 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
     const bot = createBotServer({ config, repos: store.repos, services, clock, logger, readiness: () => opened.ping() });
     await bot.listen(config.server.host, config.server.port);
     stops.push(() => bot.close());
+    const executor = createSweep({ config, repos: store.repos, adapter: bot.adapter, clock, logger });
+    sweep = executor;
     if (config.scheduler) {
-      const executor = createSweep({ config, repos: store.repos, adapter: bot.adapter, clock, logger });
       const scheduler = createSweepScheduler({
         executor, policy: config.policy, timeZone: config.timeZone, logger, onReport: (r) => telemetry.recordSweepReport(r),
       });
@@ -111,6 +116,10 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
     store: () => {
       if (!store) throw new Error("composeApp: store() called before start()");
       return store;
+    },
+    sweep: () => {
+      if (!sweep) throw new Error("composeApp: sweep() called before start()");
+      return sweep;
     },
     services: () => {
       if (!services) throw new Error("composeApp: services() called before start()");

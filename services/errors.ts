@@ -13,7 +13,8 @@ export type ErrorCode =
   | "VALIDATION_FAILED"
   | "IMPORT_INVALID"
   | "STORE_UNAVAILABLE"
-  | "LEASE_HELD";
+  | "LEASE_HELD"
+  | "PLAYGROUND_START_FAILED";
 
 export class CasewatchError extends Error {
   constructor(readonly code: ErrorCode, message: string, readonly details?: readonly string[]) {

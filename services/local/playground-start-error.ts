@@ -1,13 +1,11 @@
+import { CasewatchError } from "../errors";
+
 /**
  * The Agents Playground did not come up. The message says why and carries the end of the Playground's own log, which
  * is the only place it explains itself (it prints almost nothing to the console).
- * Stable code for handlers; not a CasewatchError yet because ErrorCode (services/errors.ts) has no code for it.
  */
-export class PlaygroundStartError extends Error {
-  readonly code = "PLAYGROUND_START_FAILED" as const;
-
+export class PlaygroundStartError extends CasewatchError {
   constructor(message: string, readonly logFile: string, readonly logTail: string) {
-    super(`${message}\n  Playground log (${logFile}), last lines:\n${logTail ? logTail.replace(/^/gm, "    ") : "    (empty)"}`);
-    this.name = "PlaygroundStartError";
+    super("PLAYGROUND_START_FAILED", `${message}\n  Playground log (${logFile}), last lines:\n${logTail ? logTail.replace(/^/gm, "    ") : "    (empty)"}`);
   }
 }
