@@ -3,6 +3,7 @@ import { isoDate } from "../services/domain/dates";
 import { MAX_CHECKPOINT_EVERY_DAYS, MAX_OBJECTIVES } from "../services/workflows/plan-input";
 import type { FieldProblem } from "../services/workflows/workflow-errors";
 import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
 import template from "./action-plan.json";
 
@@ -90,7 +91,7 @@ export function buildActionPlanCard(input: ActionPlanCardData): AdaptiveCardJson
   const d = actionPlanCardData.parse(input);
   const v: ActionPlanFormValues = d.form?.values ?? {};
   const text = (s: string | number | undefined) => (s === undefined ? "" : String(s));
-  return expandCard(template, {
+  return withoutBlankInputValues(expandCard(template, {
     heading: `Action plan for ${d.officerName}`,
     subheading: d.staleCases !== undefined && d.staleCases > 0
       ? `Suggested: ${d.staleCases} stale case${d.staleCases === 1 ? "" : "s"}. Management action, before any formal procedure.`
@@ -105,9 +106,10 @@ export function buildActionPlanCard(input: ActionPlanCardData): AdaptiveCardJson
     })),
     values: { support: text(v.support), endsOn: text(v.endsOn) },
     checkpointPlaceholder: `${d.defaultCheckpointEveryDays}`,
-    checkpointValue: text(v.checkpointEveryDays),
+    // Input.Number takes a number; anything else typed is dropped (the reason is listed above the form).
+    checkpointValue: v.checkpointEveryDays !== undefined && String(v.checkpointEveryDays).trim() !== "" && Number.isFinite(Number(v.checkpointEveryDays)) ? Number(v.checkpointEveryDays) : "",
     defaultsHint: `Blank: a checkpoint every ${d.defaultCheckpointEveryDays} days, ending ${formatDay(d.defaultEndsOn)}. The plan may end ${formatDay(d.maxEndsOn)} at the latest.`,
     submitTitle: `Send to ${d.officerName} to acknowledge`,
     submitData: { officerId: d.officerId },
-  });
+  }));
 }

@@ -37,7 +37,7 @@ export const reviewSummaryData = z.object({
   /** Shown only to the inspector (all) and an owner (theirs). */
   actions: z.array(z.object({ text: z.string(), ownerName: z.string(), targetOn: isoDate })).max(5).default([]),
   note: z.string().max(1000).optional(),
-  /** "You asked again: " style lead-in for a repeated click, e.g. "Already reviewed". */
+  /** A repeated click: the heading says "Already reviewed". */
   already: z.boolean().default(false),
 });
 export type ReviewSummaryData = z.input<typeof reviewSummaryData>;

@@ -150,6 +150,21 @@ function facts(d: ReviewCardData): { title: string; value: string }[] {
 
 const RISKS: Risk[] = ["very-high", "high", "medium", "low"];
 
+/**
+ * Adaptive Cards has no blank input value, and a template cannot leave a property out, so blank values are removed
+ * after expansion (the card then shows the input empty, or its placeholder).
+ */
+export function withoutBlankInputValues(card: AdaptiveCardJson): AdaptiveCardJson {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (!node || typeof node !== "object") return node;
+    const o = node as Record<string, unknown>;
+    const blank = typeof o.type === "string" && o.type.startsWith("Input.") && o.value === "";
+    return Object.fromEntries(Object.entries(o).filter(([k]) => !(blank && k === "value")).map(([k, v]) => [k, strip(v)]));
+  };
+  return strip(card) as AdaptiveCardJson;
+}
+
 /** The review form (Adaptive Card 1.5); with `form` it is the refused form again, inputs as typed and reasons shown. */
 export function buildReviewCard(input: ReviewCardData): AdaptiveCardJson {
   const d = reviewCardData.parse(input);
@@ -157,7 +172,7 @@ export function buildReviewCard(input: ReviewCardData): AdaptiveCardJson {
   const text = (s: string | undefined) => s ?? "";
   const last = d.lastReview;
   const cadence = RISKS.map((r) => `${riskLabel(r).toLowerCase()} ${d.cadenceDays[r]} days`).join(", ");
-  return expandCard(template, {
+  return withoutBlankInputValues(expandCard(template, {
     heading: `Review ${d.ref}`,
     subheading: d.offenceCategory,
     facts: facts(d),
@@ -184,5 +199,5 @@ export function buildReviewCard(input: ReviewCardData): AdaptiveCardJson {
     owners: d.owners,
     nextReviewHint: `Leave blank for the policy default for the risk you choose (${cadence}); at the latest ${formatDay(d.maxNextReviewOn)}.`,
     submitData: { ref: d.ref, ...(last ? { basisReviewId: last.id } : {}) },
-  });
+  }));
 }

@@ -12,6 +12,28 @@ function statusOf(err: unknown): number | undefined {
   return undefined;
 }
 
+/** Transient answers a read may simply be asked again for (the SDK retries 429 itself, but not these in one region). */
+const TRANSIENT_READ = new Set([503, 408]);
+const READ_RETRY_DELAYS_MS = [25, 100, 250];
+
+/**
+ * Reads and queries change nothing, so a transient 503/408 is retried briefly rather than failing a whole turn or
+ * sweep. Writes are never retried here: a write that timed out may have landed, and only its caller knows whether
+ * doing it again is safe.
+ */
+async function retryRead<T>(op: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await op();
+    } catch (err) {
+      const status = statusOf(err);
+      const delay = READ_RETRY_DELAYS_MS[attempt];
+      if (status === undefined || !TRANSIENT_READ.has(status) || delay === undefined) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 /** Map transport failures to typed errors; everything else passes through untouched. */
 function mapError(err: unknown, recordType: string, id: string): never {
   const status = statusOf(err);
@@ -41,7 +63,7 @@ export class DocumentStore<S extends z.ZodType<Doc>> {
 
   async read(id: string, partitionKey: string): Promise<z.infer<S> | undefined> {
     try {
-      const res = await this.container.item(id, partitionKey).read();
+      const res = await retryRead(() => this.container.item(id, partitionKey).read());
       if (res.statusCode === 404 || res.resource === undefined) return undefined;
       return this.parse(res.resource);
     } catch (err) {
@@ -101,24 +123,27 @@ export class DocumentStore<S extends z.ZodType<Doc>> {
    * (the local Cosmos-protocol server ignores the `partitionKey` option).
    */
   async query(spec: SqlQuerySpec, onPage?: (count: number) => void): Promise<z.infer<S>[]> {
-    const out: z.infer<S>[] = [];
     try {
-      const it = this.container.items.query<ItemDefinition>(spec, { maxItemCount: 1000 });
-      while (it.hasMoreResults()) {
-        const page = await it.fetchNext();
-        for (const r of page.resources) out.push(this.parse(r));
-        onPage?.(out.length);
-      }
+      // A retry starts the query again from the first page, so nothing is counted twice.
+      return await retryRead(async () => {
+        const out: z.infer<S>[] = [];
+        const it = this.container.items.query<ItemDefinition>(spec, { maxItemCount: 1000 });
+        while (it.hasMoreResults()) {
+          const page = await it.fetchNext();
+          for (const r of page.resources) out.push(this.parse(r));
+          onPage?.(out.length);
+        }
+        return out;
+      });
     } catch (err) {
       return mapError(err, this.recordType, "(query)");
     }
-    return out;
   }
 
   /** Scalar query, e.g. `SELECT VALUE COUNT(1) …`. */
   async scalar<T>(spec: SqlQuerySpec): Promise<T[]> {
     try {
-      const res = await this.container.items.query<T>(spec).fetchAll();
+      const res = await retryRead(() => this.container.items.query<T>(spec).fetchAll());
       return res.resources;
     } catch (err) {
       return mapError(err, this.recordType, "(query)");

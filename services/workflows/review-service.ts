@@ -92,7 +92,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     };
   }
 
-  async function notifications(viewer: Officer, scope: Scope, c: CaseDoc, review: ReviewDoc, summary: ReviewSummaryData): Promise<WorkflowNotification[]> {
+  async function notifications(viewer: Officer, scope: Scope, review: ReviewDoc, summary: ReviewSummaryData): Promise<WorkflowNotification[]> {
     const today = londonDay(clock.now(), policy.timeZone);
     const wanted = review.outcome === "escalate" || review.actions.some((a) => a.ownerId !== viewer.id);
     if (!wanted) return [];
@@ -104,12 +104,14 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const card = buildReviewSummaryCard({ ...summary, audience: "inspector", actions: await actionsWithNames(scope, review.actions), ...(review.note ? { note: review.note } : {}) });
       out.push({ recipientOfficerId: inspector, reason: "review-escalated", key: notificationKey("review-escalated", review.id, today, inspector), card });
     }
-    const owners = [...new Set(review.actions.map((a) => a.ownerId))];
-    for (const ownerId of owners) {
-      const to = recipientFor(ownerId, officers, today, viewer.id);
-      if (!to) continue;
-      const theirs = await actionsWithNames(scope, review.actions.filter((a) => a.ownerId === ownerId));
-      const card = buildReviewSummaryCard({ ...summary, audience: "owner", actions: theirs });
+    // Grouped by who actually receives them, so an absent owner's actions and their cover's own arrive as one card.
+    const byRecipient = new Map<string, ReviewDoc["actions"]>();
+    for (const a of review.actions) {
+      const to = recipientFor(a.ownerId, officers, today, viewer.id);
+      if (to) byRecipient.set(to, [...(byRecipient.get(to) ?? []), a]);
+    }
+    for (const [to, theirs] of byRecipient) {
+      const card = buildReviewSummaryCard({ ...summary, audience: "owner", actions: await actionsWithNames(scope, theirs) });
       out.push({ recipientOfficerId: to, reason: "review-actions", key: notificationKey("review-actions", review.id, today, to), card });
     }
     return out;
@@ -189,7 +191,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       });
       logger.info({ reviewId: review.id, reviewerId: viewer.id, outcome: review.outcome, actions: review.actions.length }, "review saved");
       const summary = await summaryOf(scope, review, c, { previousRisk: c.risk });
-      return { kind: "saved", review, summary, notifications: await notifications(viewer, scope, c, review, summary) };
+      return { kind: "saved", review, summary, notifications: await notifications(viewer, scope, review, summary) };
     },
   };
 }

@@ -59,6 +59,12 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
     });
   }
 
+  it("answers a submit for an out-of-scope case as for an unknown one, writing nothing", async () => {
+    const before = await repos.cases.getByRef(REF);
+    await assert.rejects(submit(force.jones, { outcome: "close-nfa" }), { code: "NOT_FOUND" });
+    await assertNothingWritten(before);
+  });
+
   it("lets the corrected form through with the same idempotency key after a refusal", async () => {
     await assert.rejects(submit(force.khan, { outcome: "progressing", nextReviewOn: "2026-03-01" }), FormValidationError);
     const result = await submit(force.khan, { outcome: "progressing", nextReviewOn: "2026-03-20" });

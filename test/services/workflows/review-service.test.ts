@@ -4,7 +4,6 @@ import type { Officer } from "../../../services/domain/officer";
 import { CasewatchError } from "../../../services/errors";
 import type { Repositories } from "../../../services/store/repositories";
 import { createReviewService, type ReviewService } from "../../../services/workflows/review-service";
-import { AlreadyDoneError, FormValidationError } from "../../../services/workflows/workflow-errors";
 import { startTestStore, type TestStore } from "../../support/test-store";
 import { changesAudited, force, NOW, REF, scopeFor, seedForce, smithCase, TODAY, workflowDeps } from "./workflow-fixtures";
 

@@ -1,0 +1,28 @@
+/** Messages between the bench and the bot process it starts (bench-bot.ts), over Node's IPC channel. */
+
+export interface MemorySample {
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Taken right after a full garbage collection (the bot runs with --expose-gc). */
+  afterGc: boolean;
+}
+
+export interface BotReady {
+  type: "ready";
+  botUrl: string;
+  pid: number;
+  scopeCases: number;
+  /** The DI whose scope is every seeded case. */
+  inspectorAad: string;
+  /** Cases to review, each with the Entra id of a sergeant allowed to review it. */
+  reviews: { reviewerAad: string; ref: string }[];
+}
+
+export type BotReply =
+  | BotReady
+  | { type: "progress"; label: string; done: number; total: number }
+  | { type: "memory"; sample: MemorySample }
+  | { type: "profiled"; file: string }
+  | { type: "failed"; message: string };
+
+export type BotRequest = { type: "memory" } | { type: "profile-start" } | { type: "profile-stop"; file: string } | { type: "stop" };

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { objective, planStatus } from "../services/domain/action-plan";
+import { isoDate } from "../services/domain/dates";
+import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { formatDay } from "./format-day";
+import template from "./plan-acknowledge.json";
+
+/** "open-plan" shows a plan (digest checkpoint items); "acknowledge-plan" is the officer's one click. */
+export const planAcknowledgeVerbs = ["open-plan", "acknowledge-plan"] as const;
+
+const planId = z.string().min(1).max(120);
+export const planOpenAction = z.object({ verb: z.literal("open-plan"), planId }).strict();
+export const planAcknowledgeAction = z.object({ verb: z.literal("acknowledge-plan"), planId }).strict();
+
+/**
+ * A plan as its officer and their chain of command see it. Objectives and support are employment data (RULES.md §4):
+ * these cards go only to the officer and their chain, in personal chat.
+ */
+export const planSummary = z.object({
+  planId,
+  officerName: z.string().min(1),
+  proposerName: z.string().min(1),
+  status: planStatus,
+  objectives: z.array(objective).min(1).max(5),
+  support: z.string(),
+  checkpointEveryDays: z.number().int().min(1),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  nextCheckpointOn: isoDate.optional(),
+});
+export type PlanSummary = z.infer<typeof planSummary>;
+
+/** to-acknowledge: the officer's card; acknowledged: after their click (and for the proposer); sent: the proposer's copy. */
+export const planAcknowledgeData = planSummary.extend({
+  mode: z.enum(["to-acknowledge", "acknowledged", "sent"]),
+  byName: z.string().optional(),
+  atLabel: z.string().optional(),
+  already: z.boolean().default(false),
+});
+export type PlanAcknowledgeData = z.input<typeof planAcknowledgeData>;
+
+const STATUS: Record<z.infer<typeof planStatus>, string> = {
+  proposed: "Proposed, awaiting acknowledgement",
+  active: "Active",
+  completed: "Closed: completed",
+  extended: "Closed: extended",
+  referred: "Closed: referred to the formal procedure",
+};
+export const planStatusLabel = (s: z.infer<typeof planStatus>) => STATUS[s];
+
+export function planFacts(d: PlanSummary): { title: string; value: string }[] {
+  return [
+    { title: "Officer", value: d.officerName },
+    { title: "Proposed by", value: d.proposerName },
+    { title: "Status", value: STATUS[d.status] },
+    { title: "Runs", value: `${formatDay(d.startsOn)} to ${formatDay(d.endsOn)}` },
+    { title: "Checkpoints", value: `every ${d.checkpointEveryDays} days${d.nextCheckpointOn ? `; next ${formatDay(d.nextCheckpointOn)}` : ""}` },
+  ];
+}
+
+export const objectiveLine = (o: z.infer<typeof objective>, i: number) => `${i + 1}. ${o.text} (measure: ${o.measure}; by ${formatDay(o.targetOn)})`;
+
+function heading(d: z.infer<typeof planAcknowledgeData>): string {
+  if (d.mode === "to-acknowledge") return `${d.proposerName} has proposed an action plan for you`;
+  if (d.mode === "sent") return `Action plan sent to ${d.officerName} to acknowledge`;
+  return `${d.already ? "Already acknowledged" : "Acknowledged"} by ${d.byName ?? d.officerName}${d.atLabel ? ` at ${d.atLabel}` : ""}`;
+}
+
+/** The plan for acknowledgement, or its read-only copy (Adaptive Card 1.5). */
+export function buildPlanAcknowledgeCard(input: PlanAcknowledgeData): AdaptiveCardJson {
+  const d = planAcknowledgeData.parse(input);
+  return expandCard(template, {
+    heading: heading(d),
+    subheading: "Management action (informal), before any formal procedure.",
+    facts: planFacts(d),
+    objectives: d.objectives.map((o, i) => ({ line: objectiveLine(o, i) })),
+    support: d.support === "" ? "none recorded" : d.support,
+    canAcknowledge: d.mode === "to-acknowledge",
+    acknowledgeData: { verb: "acknowledge-plan", planId: d.planId },
+  });
+}

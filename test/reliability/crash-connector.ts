@@ -1,0 +1,46 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the connector does with the n-th send: accept it, or stop the world first (the hook decides, e.g. kills the sender). */
+export type SendHook = (n: number, phase: "before-accept" | "after-accept") => Promise<void> | void;
+
+export interface AcceptedSend {
+  conversationId: string;
+  card: Record<string, unknown>;
+  seq: number;
+}
+
+/**
+ * A FAKE Bot Connector for the crash tests: records every card it accepts and lets the test act (kill the sweeping
+ * process) just before or just after accepting the n-th send, so the kill lands exactly where the test says.
+ */
+export async function startCrashConnector(hook: SendHook = () => undefined) {
+  const accepted: AcceptedSend[] = [];
+  let calls = 0;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(req.url ?? "");
+    if (req.method !== "POST" || !match) {
+      res.writeHead(404).end();
+      return;
+    }
+    calls += 1;
+    const n = calls;
+    await hook(n, "before-accept");
+    if (req.destroyed || res.destroyed) return;
+    const activity = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { attachments: { content: Record<string, unknown> }[] };
+    accepted.push({ conversationId: decodeURIComponent(match[1]!), card: activity.attachments[0]!.content, seq: n });
+    await hook(n, "after-accept");
+    if (res.destroyed) return;
+    res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `activity-${n}` }));
+  };
+  const server = http.createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    accepted,
+    calls: () => calls,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
