@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     sender: createHttpCardSender(args.connector),
     policy: defaultPolicy(),
     clock: fixedClock(args.clock),
-    logger: pino({ level: "silent" }),
+    logger: pino({ level: "debug" }, pino.destination(2)),
     instanceId: args.instanceId,
     tenantId: args.tenantId,
     concurrency: 4,

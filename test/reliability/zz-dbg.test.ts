@@ -14,7 +14,7 @@ it("dbg", async function () {
   const connector = await startCrashConnector();
   const c = startSweepChild([process.execPath, "--require", "tsx/cjs", __dirname + "/sweep-crash-child.ts"], { endpoint: server.endpoint, database: "dbg", connector: connector.url, at: "2026-03-02T08:00:00Z", clock: "2026-03-02T08:00:00Z", instanceId: "x", tenantId: "tenant-sweep", maxItemsPerCard: 4, leaseTtlMs: 60000, claimGraceMs: 60000 });
   const t = setTimeout(() => { console.log("still running; killing"); void c.kill(); }, 10000);
-  const t0 = Date.now(); await c.ready; console.log("ready after", Date.now() - t0); console.log(await c.exited, Date.now() - t0, connector.accepted.length);
+  const t0 = Date.now(); await c.ready; console.log("ready after", Date.now() - t0); c.process.stderr!.on("data", (b) => process.stdout.write("CHILD: " + b)); console.log(await c.exited, Date.now() - t0, connector.accepted.length);
   clearTimeout(t);
   client.dispose(); await server.close(); await connector.close();
 });
