@@ -14,7 +14,18 @@ import { reminderKey, urgencyRank, type Digest, type ReminderItem } from "./remi
 import { routeRecipient, type Route } from "./routing";
 import { emptyTriggers, triggerLadder, type Fired } from "./trigger-ladder";
 
-export type PlannerState = { cases: CaseDoc[]; officers: Officer[]; plans: ActionPlanDoc[]; reachable?: ReadonlySet<string> };
+export type PlannerState = {
+  cases: CaseDoc[];
+  officers: Officer[];
+  plans: ActionPlanDoc[];
+  reachable?: ReadonlySet<string>;
+  /**
+   * What the action-plan suggestion (RULES.md §4) needs beyond the cases and plans that are due: for the officers it
+   * names, the stale-from dates of ALL their stale open cases, and who already has an open plan. Without it the
+   * planner infers both from `cases` and `plans`, which is right only when they are complete.
+   */
+  officerContext?: { staleCaseStarts: ReadonlyMap<string, readonly IsoDate[]>; withOpenPlan: ReadonlySet<string> };
+};
 /** An item nobody in the chain of command can receive (missing supervisor, unknown officer, or nobody reachable). */
 export type Unroutable = Pick<ReminderItem, "kind" | "subjectId" | "dueOn"> & { intendedRecipientId?: string };
 export type ReminderPlan = {
@@ -72,7 +83,10 @@ export function planReminders(state: PlannerState, policy: Policy, now: Date): R
     planned.set(key, { item: better ? item : prior.item, anyDay, subject });
   }
 
-  const openPlanFor = new Set(state.plans.filter((p) => p.status === "active" || p.status === "proposed").map((p) => p.officerId));
+  const openPlanFor = new Set([
+    ...state.plans.filter((p) => p.status === "active" || p.status === "proposed").map((p) => p.officerId),
+    ...(state.officerContext?.withOpenPlan ?? []),
+  ]);
   const staleByOfficer = new Map<string, IsoDate[]>();
 
   for (const c of state.cases) {
@@ -96,6 +110,8 @@ export function planReminders(state: PlannerState, policy: Policy, now: Date): R
       staleByOfficer.set(c.oicId, [...(staleByOfficer.get(c.oicId) ?? []), staleness(c, policy, today).staleFrom]);
     }
   }
+
+  for (const [id, starts] of state.officerContext?.staleCaseStarts ?? []) staleByOfficer.set(id, [...starts]);
 
   for (const o of state.officers) {
     const subject: Subject = { type: "officer", id: o.id, attention: attention.officer, attentionId: o.id };

@@ -18,6 +18,11 @@ export function progressBase(c: CaseDoc): IsoDate {
   return c.lastUpdatedOn ?? c.openedOn;
 }
 
+/** The day a case whose progress is measured from `base` goes stale (the OIC prompt threshold). */
+export function staleFromBase(base: IsoDate, policy: Policy): IsoDate {
+  return addDays(base, policy.progress.promptOicAfterDays);
+}
+
 /** RULES.md §2: 14 days → OIC, 28 → sergeant, 56 → inspector, 365 → red everywhere. */
 export function staleness(c: CaseDoc, policy: Policy, today: IsoDate): Staleness {
   const p = policy.progress;
@@ -33,7 +38,7 @@ export function staleness(c: CaseDoc, policy: Policy, today: IsoDate): Staleness
   return {
     daysSinceUpdate: days,
     level,
-    staleFrom: addDays(base, p.promptOicAfterDays),
+    staleFrom: staleFromBase(base, policy),
     ...(forensicsDays !== undefined ? { forensicsDays } : {}),
     forensicsOverdue: forensicsDays !== undefined && forensicsDays >= p.forensicsFlagAfterDays,
   };

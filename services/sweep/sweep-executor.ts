@@ -6,7 +6,8 @@ import type { IsoDate } from "../domain/dates";
 import { CasewatchError } from "../errors";
 import type { Logger } from "../logging/logger";
 import type { Policy } from "../policy/policy";
-import { londonDay } from "../rules/calendar";
+import { addDays, londonDay } from "../rules/calendar";
+import { isStale, staleFromBase } from "../rules/progress";
 import { planReminders, type PlannerState, type ReminderPlan } from "../rules/plan-reminders";
 import { reminderKey, type Digest, type ReminderItem } from "../rules/reminder-item";
 import { ledgerId } from "../store/notification-ledger";
@@ -114,6 +115,21 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
     }
   }
 
+  /**
+   * The action-plan suggestion counts an officer's stale cases, but the sweep reads only due cases: fetch the progress
+   * dates (a projection, not documents) of the OICs whose due cases are stale, and who already has an open plan.
+   */
+  async function officerContext(cases: readonly CaseDoc[], day: IsoDate): Promise<NonNullable<PlannerState["officerContext"]>> {
+    const oics = [...new Set(cases.filter((c) => isStale(c, policy, day)).map((c) => c.oicId))];
+    const [bases, withOpenPlan] = await Promise.all([
+      repos.cases.progressBasesUpTo(oics, addDays(day, -policy.progress.promptOicAfterDays)),
+      repos.actionPlans.officersWithOpenPlan(),
+    ]);
+    const staleCaseStarts = new Map<string, IsoDate[]>();
+    for (const b of bases) staleCaseStarts.set(b.oicId, [...(staleCaseStarts.get(b.oicId) ?? []), staleFromBase(b.base, policy)]);
+    return { staleCaseStarts, withOpenPlan: new Set(withOpenPlan) };
+  }
+
   async function sweep(at: Date, opts: SweepRunOptions & { dryRun: boolean }, report: SweepReport, log: Logger): Promise<void> {
     const { dryRun, onProgress } = opts;
     const held = (p: ReminderPlan) => heldKeys(p, opts.urgentOnly ?? false);
@@ -124,7 +140,7 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
       repos.officers.all(),
     ]);
     Object.assign(report, { casesRead: cases.length, plansRead: plans.length, officersRead: officers.length });
-    const state = { cases, officers, plans };
+    const state = { cases, officers, plans, officerContext: await officerContext(cases, day) };
     const officersById = new Map(officers.map((o) => [o.id, o]));
     const lookup: DigestLookup = { casesByRef: new Map(cases.map((c) => [c.ref, c])), plansById: new Map(plans.map((p) => [p.id, p])), officersById };
     const reach = new RecipientReachability(repos.conversations, deps.tenantId, officersById);
