@@ -3,7 +3,8 @@ import { Session } from "node:inspector";
 import { composeApp } from "../bot/compose";
 import { loadConfig } from "../services/config/load-config";
 import { londonDay } from "../services/rules/calendar";
-import { bulkSeed } from "./bulk-seed";
+import { caseDoc } from "../services/domain/case";
+import { bulkCreate, bulkSeed } from "./bulk-seed";
 import type { BotReady, BotRequest, BotReply, MemorySample } from "./bench-bot-protocol";
 import { syntheticForce } from "./synthetic-force";
 
@@ -29,13 +30,13 @@ async function main(): Promise<void> {
   });
   const app = composeApp(config, { playground: false });
   const running = await app.start();
-  const { repos } = app.store();
+  const { repos, containers } = app.store();
   const today = londonDay(app.clock.now(), config.timeZone);
   // One inspector (a DI) over every sergeant, so the status card covers the whole seeded caseload.
   const force = syntheticForce({ cases: scopeCases, dueEvery: 100, casesPerDetective: 25, detectivesPerSergeant: 8, sergeantsPerInspector: 1000 }, config.policy, today);
   const progress = { step: (label: string, done: number, total: number) => send({ type: "progress", label, done, total }), note: () => undefined };
   await bulkSeed({ label: "seeding officers", count: force.officers.length, write: (i) => repos.officers.create(force.officers[i]!), progress });
-  await bulkSeed({ label: `seeding ${scopeCases.toLocaleString("en-GB")} cases`, count: force.caseCount, write: (i) => repos.cases.create(force.caseAt(i)), progress });
+  await bulkCreate({ label: `seeding ${scopeCases.toLocaleString("en-GB")} cases`, container: containers.cases, schema: caseDoc, count: force.caseCount, doc: (i) => force.caseAt(i), progress });
 
   const supervisorOf = new Map(force.officers.map((o) => [o.id, o.supervisorId]));
   const aadOf = new Map(force.officers.map((o) => [o.id, o.aadObjectId!]));

@@ -7,7 +7,8 @@ export const BOT_ACCOUNT = { id: "28:casewatch-bench-bot", name: "Casewatch" };
 export const personalConversationId = (officerId: string) => `a:bench-${officerId}`;
 
 /** The live personal-chat reference installing the bot would store, pointing at `serviceUrl` (a fake connector). */
-export function personalReference(o: Officer & { aadObjectId: string }, tenantId: string, serviceUrl: string): ConversationRefDoc {
+export function personalReference(o: Officer, tenantId: string, serviceUrl: string): ConversationRefDoc {
+  if (o.aadObjectId === undefined) throw new Error(`bench: officer ${o.id} has no Entra id`);
   return {
     id: conversationRefId(tenantId, o.aadObjectId, "personal"),
     type: "conversation-ref",

@@ -55,7 +55,7 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
     await bulkSeed({ label: "seeding officers", count: officers.length, write: (i) => repos.officers.create(officers[i]!), progress });
     await bulkSeed({
       label: "seeding Teams chats", count: officers.length, progress,
-      write: (i) => repos.conversations.upsert(personalReference(officers[i]! as (typeof officers)[number] & { aadObjectId: string }, TENANT, connector.url)),
+      write: (i) => repos.conversations.upsert(personalReference(officers[i]!, TENANT, connector.url)),
     });
     await bulkSeed({ label: "seeding cases", count: detectives.length, write: (i) => repos.cases.create(staleForOicCase(i, detectives[i]!.id, policy, TODAY)), progress });
 

@@ -30,37 +30,49 @@ export interface TurnLatencyResult {
 /** Casewatch's error cards open with an "attention" title; the not-registered card means the bench's activity was wrong. */
 const isErrorCard = (t: TextBlock) => t.color === "attention" || /not registered/i.test(t.text);
 
-type Load = { title: string; seconds: number; body: (n: number) => Record<string, unknown>; judge?: (body: string) => string | undefined };
+type Load = { title: string; requests: number; body: (n: number) => Record<string, unknown>; judge?: (body: string) => string | undefined };
+type Fired = autocannon.Result & { bodyErrors: Record<string, number>; latenciesMs: number[] };
 
-/** One autocannon run at `connections` concurrent requests, each request a fresh activity. */
-async function fire(botUrl: string, connections: number, load: Load, progress: Progress): Promise<autocannon.Result & { bodyErrors: Record<string, number> }> {
+/** Teams redelivers a message it has no answer to within 15 s, so a slower turn is an error whatever it returns. */
+export const TEAMS_WINDOW_MS = 15_000;
+
+/**
+ * One autocannon run of `load.requests` requests at `connections` concurrent, each a fresh activity. Runs by count,
+ * not duration, so slow turns are measured rather than cut off; each request is timed here (one request in flight
+ * per connection) so the percentiles include turns slower than Teams' window.
+ */
+async function fire(botUrl: string, connections: number, load: Load, progress: Progress): Promise<Fired> {
   let n = 0;
   const bodyErrors: Record<string, number> = {};
+  const latenciesMs: number[] = [];
   const instance = autocannon({
     url: `${botUrl}/api/messages`,
     connections,
-    duration: load.seconds,
-    timeout: 15,
+    amount: load.requests,
+    timeout: 300,
     requests: [{
       method: "POST",
       headers: { "content-type": "application/json" },
-      setupRequest: (req) => ({ ...req, body: JSON.stringify(load.body(n++)) }),
-      ...(load.judge ? {
-        onResponse: (_status: number, body: string) => {
-          const problem = load.judge!(body);
-          if (problem) bodyErrors[problem] = (bodyErrors[problem] ?? 0) + 1;
-        },
-      } : {}),
+      setupRequest: (req, context) => {
+        (context as { sentAt?: number }).sentAt = performance.now();
+        return { ...req, body: JSON.stringify(load.body(n++)) };
+      },
+      onResponse: (_status: number, body: string, context: object) => {
+        latenciesMs.push(performance.now() - ((context as { sentAt?: number }).sentAt ?? 0));
+        if (latenciesMs.length % 25 === 0) progress.step(load.title, latenciesMs.length, load.requests);
+        const problem = load.judge?.(body);
+        if (problem) bodyErrors[problem] = (bodyErrors[problem] ?? 0) + 1;
+      },
     }],
   });
-  const started = Date.now();
-  const ticker = setInterval(() => progress.step(load.title, Math.min(load.seconds, Math.round((Date.now() - started) / 1000)), load.seconds), 1000);
-  try {
-    return { ...(await instance), bodyErrors };
-  } finally {
-    clearInterval(ticker);
-    progress.step(load.title, load.seconds, load.seconds);
-  }
+  const result = await instance;
+  progress.step(load.title, load.requests, load.requests);
+  return { ...result, bodyErrors, latenciesMs };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** An invoke's answer is its card: judge it like a reply. */
@@ -80,6 +92,8 @@ async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: s
   bot.resetErrorLogs();
   if (cpuProfDir) bot.profileStart();
   const r = await fire(bot.ready.botUrl, connections, run, progress);
+  const sorted = [...r.latenciesMs].sort((a, b) => a - b);
+  const overWindow = sorted.filter((ms) => ms > TEAMS_WINDOW_MS).length;
   if (cpuProfDir) {
     mkdirSync(cpuProfDir, { recursive: true });
     const file = join(cpuProfDir, `bot-${run.title}.cpuprofile`);
@@ -88,12 +102,13 @@ async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: s
   }
   const errorDetail: Record<string, number> = {
     "transport errors": r.errors, timeouts: r.timeouts, "non-2xx": r.non2xx, "error-level log lines": bot.errorLogs(),
+    [`slower than Teams' ${TEAMS_WINDOW_MS / 1000} s window`]: overWindow,
     ...Object.fromEntries([...sink.errorTitles].map(([t, k]) => [`error reply: ${t}`, k])),
     ...r.bodyErrors,
   };
-  const errors = r.errors + r.non2xx + bot.errorLogs() + sink.counts["error-card"] + Object.values(r.bodyErrors).reduce((a, b) => a + b, 0);
+  const errors = r.errors + r.non2xx + overWindow + bot.errorLogs() + sink.counts["error-card"] + Object.values(r.bodyErrors).reduce((a, b) => a + b, 0);
   return {
-    scenario, requests: r.requests.total, seconds: r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max,
+    scenario, requests: sorted.length, seconds: r.duration, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? Number.NaN,
     errors, errorDetail: Object.fromEntries(Object.entries(errorDetail).filter(([, v]) => v > 0)),
   };
 }
@@ -103,25 +118,36 @@ async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: s
  * connector, autocannon at `connections` concurrent requests. Memory is sampled after a full GC before warm-up,
  * after warm-up, and at the end.
  */
-export async function measureTurnLatency(opts: { connections: number; scopeCases: number; warmupSeconds: number; runSeconds: number; cpuProfDir?: string }, progress: Progress): Promise<TurnLatencyResult> {
+export interface TurnLatencyOptions {
+  connections: number;
+  scopeCases: number;
+  /** Requests per connection in each measured run, and in the warm-up before them. */
+  statusPerConnection: number;
+  invokePerConnection: number;
+  warmupPerConnection: number;
+  cpuProfDir?: string;
+}
+
+export async function measureTurnLatency(opts: TurnLatencyOptions, progress: Progress): Promise<TurnLatencyResult> {
   progress.note(`Turn latency: bot in local mode, ${opts.scopeCases.toLocaleString("en-GB")} cases in the inspector's scope, ${opts.connections} concurrent`);
   const sink = await new ReplySink(isErrorCard).start();
   const bot = await startBotProcess({ scopeCases: opts.scopeCases, progress });
   try {
     const { inspectorAad, reviews } = bot.ready;
-    const status: Load = { title: "status", seconds: opts.runSeconds, body: (n) => messageActivity(inspectorAad, "status", sink.url, n) };
+    const c = opts.connections;
+    const status: Load = { title: "status", requests: c * opts.statusPerConnection, body: (n) => messageActivity(inspectorAad, "status", sink.url, n) };
     const scenario = reviewInvokeScenario();
     let next = 0;
     const invoke: Load = {
-      title: scenario.verb, seconds: opts.runSeconds, judge: judgeInvoke,
+      title: scenario.verb, requests: c * opts.invokePerConnection, judge: judgeInvoke,
       body: (n) => {
         const r = reviews[next++ % reviews.length]!;
         return invokeActivity(r.reviewerAad, scenario.verb, scenario.data(r.ref), sink.url, n);
       },
     };
     const beforeWarmup = await bot.memory();
-    await fire(bot.ready.botUrl, opts.connections, { ...status, title: "warm-up (status)", seconds: opts.warmupSeconds }, progress);
-    await fire(bot.ready.botUrl, opts.connections, { ...invoke, title: `warm-up (${scenario.verb})`, seconds: Math.max(1, Math.round(opts.warmupSeconds / 2)) }, progress);
+    await fire(bot.ready.botUrl, c, { ...status, title: "warm-up (status)", requests: c * opts.warmupPerConnection }, progress);
+    await fire(bot.ready.botUrl, c, { ...invoke, title: `warm-up (${scenario.verb})`, requests: c * opts.warmupPerConnection }, progress);
     const afterWarmup = await bot.memory();
     const statusRun = await measured(bot, sink, status, "inspector status", opts.connections, progress, opts.cpuProfDir);
     const invokeRun = await measured(bot, sink, invoke, scenario.description, opts.connections, progress, opts.cpuProfDir);

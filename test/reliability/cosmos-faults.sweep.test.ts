@@ -52,7 +52,7 @@ describe("reliability: a sweep through Cosmos 429 storms and 503s", function () 
   this.timeout(60_000);
   let server: EmbeddedCosmos;
   let expected: string[];
-  const cases = reliabilityCases(18);
+  const cases = reliabilityCases(12);
 
   before(async () => {
     server = await startEmbeddedCosmos(0);

@@ -24,7 +24,7 @@ function turnsFor(aad: string, serviceUrl: string, n: number): Partial<Activity>
     msg("status"), msg("my cases"), msg("due"), msg(`case ${REF.overdueReview}`), msg("help"),
     click("refresh", { view: "status" }), click("open-case", { ref: REF.bailSoon }),
     click("mark-seen", { officerId: officerOf(aad), on: TODAY }),
-    activityFrom(who, { type: "conversationUpdate", membersAdded: [{ id: `29:${aad}` }], serviceUrl }),
+    activityFrom(who, { type: "conversationUpdate", membersAdded: [{ id: `29:${aad}`, name: "Teams user" }], serviceUrl }),
   ];
 }
 

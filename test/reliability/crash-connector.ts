@@ -1,8 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** What the connector does with the n-th send: accept it, or stop the world first (the hook decides, e.g. kills the sender). */
-export type SendHook = (n: number, phase: "before-accept" | "after-accept") => Promise<void> | void;
+/**
+ * Called around the n-th send, e.g. to kill the sending process there. Returning "drop" before accepting means the
+ * send never reached Teams: it is not recorded and its connection is cut.
+ */
+export type SendHook = (n: number, phase: "before-accept" | "after-accept") => Promise<"drop" | void> | "drop" | void;
 
 export interface AcceptedSend {
   conversationId: string;
@@ -27,12 +30,14 @@ export async function startCrashConnector(hook: SendHook = () => undefined) {
     }
     calls += 1;
     const n = calls;
-    await hook(n, "before-accept");
-    if (req.destroyed || res.destroyed) return;
+    if ((await hook(n, "before-accept")) === "drop") {
+      res.destroy();
+      return;
+    }
     const activity = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { attachments: { content: Record<string, unknown> }[] };
     accepted.push({ conversationId: decodeURIComponent(match[1]!), card: activity.attachments[0]!.content, seq: n });
     await hook(n, "after-accept");
-    if (res.destroyed) return;
+    if (res.socket === null || res.socket.destroyed) return;
     res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `activity-${n}` }));
   };
   const server = http.createServer((req, res) => void handle(req, res).catch(() => res.destroy()));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ const CHILD_SOURCE = join(__dirname, "sweep-crash-child.ts");
  * ~1.5 s under tsx, which is what keeps 20 crash runs inside the suite's time budget; tsx is the fallback.
  */
 export function prepareSweepChild(): { command: string[]; dispose(): void } {
-  const out = join(tmpdir(), `casewatch-sweep-child-${process.pid}.js`);
+  const out = join(tmpdir(), `casewatch-sweep-child-${randomUUID()}.js`);
   try {
     const esbuild = require("esbuild") as { buildSync(o: Record<string, unknown>): unknown };
     esbuild.buildSync({ entryPoints: [CHILD_SOURCE], bundle: true, platform: "node", target: "node20", outfile: out, format: "cjs", logLevel: "error" });
