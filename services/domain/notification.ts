@@ -15,6 +15,8 @@ export const notificationDoc = z.object({
   claimedAt: isoInstant,
   sentAt: isoInstant.optional(),
   sweepId: z.string(),
+  /** Unique per claim attempt, so a retried create can recognise its own landed claim. */
+  claimToken: z.string().optional(),
   _etag: z.string().optional(),
 });
 export type NotificationDoc = z.infer<typeof notificationDoc>;

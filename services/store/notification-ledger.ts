@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { notificationDoc, NOTIFICATION_SCHEMA_VERSION, type NotificationDoc } from "../domain/notification";
 import type { IsoDate } from "../domain/dates";
-import { AlreadyExistsError } from "../errors";
+import { AlreadyExistsError, ConcurrencyError } from "../errors";
+import { retryTransient } from "./retry-transient";
 import { DocumentStore } from "./document-store";
 
 export interface LedgerKey {
@@ -29,24 +31,39 @@ export function ledgerId(k: LedgerKey): string {
 
 export function createCosmosNotificationLedger(container: Container): NotificationLedger {
   const store = new DocumentStore(container, notificationDoc, "notification", (n) => n.id);
-  const setState = async (key: LedgerKey, patch: Partial<NotificationDoc>) => {
-    const id = ledgerId(key);
-    const doc = await store.read(id, id);
-    if (doc) await store.replace({ ...doc, ...patch });
-  };
+  // Marking is an idempotent state change, so it is retried through transient store errors and re-applied after a
+  // concurrent change: a lost "sent" mark would make a later sweep send the card again.
+  const setState = (key: LedgerKey, patch: Partial<NotificationDoc>) =>
+    retryTransient(async () => {
+      const id = ledgerId(key);
+      for (;;) {
+        const doc = await store.read(id, id);
+        if (!doc || (doc.state === "sent" && patch.state !== "sent")) return;
+        try {
+          await store.replace({ ...doc, ...patch });
+          return;
+        } catch (err) {
+          if (!(err instanceof ConcurrencyError)) throw err;
+        }
+      }
+    });
   return {
     claim: async (key, sweepId, at) => {
       const doc: NotificationDoc = {
         id: ledgerId(key), type: "notification", schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-        ...key, state: "claimed", claimedAt: at, sweepId,
+        ...key, state: "claimed", claimedAt: at, sweepId, claimToken: randomUUID(),
       };
-      try {
-        await store.create(doc);
-        return true;
-      } catch (err) {
-        if (err instanceof AlreadyExistsError) return false;
-        throw err;
-      }
+      return retryTransient(async () => {
+        try {
+          await store.create(doc);
+          return true;
+        } catch (err) {
+          if (!(err instanceof AlreadyExistsError)) throw err;
+          // A retried create whose first attempt landed finds its own claim: same sweep, same instant.
+          const existing = await store.read(doc.id, doc.id);
+          return existing !== undefined && existing.claimToken === doc.claimToken;
+        }
+      });
     },
     get: (key) => {
       const id = ledgerId(key);
