@@ -40,8 +40,8 @@ async function main(): Promise<void> {
 
   const supervisorOf = new Map(force.officers.map((o) => [o.id, o.supervisorId]));
   const aadOf = new Map(force.officers.map((o) => [o.id, o.aadObjectId!]));
-  // Each case once, reviewed by its OIC's sergeant; cases go round the detectives, so reviewers take turns.
-  const reviews = Array.from({ length: force.caseCount }, (_, i) => force.caseAt(i))
+  // Each case once, reviewed by its OIC's sergeant, in a scattered order (7919 is prime) so reviewers take turns.
+  const reviews = Array.from({ length: force.caseCount }, (_, k) => force.caseAt((k * 7919) % force.caseCount))
     .map((c) => ({ reviewerAad: aadOf.get(supervisorOf.get(c.oicId)!)!, ref: c.ref }));
   const ready: BotReady = {
     type: "ready", botUrl: running.botUrl, inspectorAad: force.inspectors[0]!.aadObjectId!, reviews, scopeCases, pid: process.pid,

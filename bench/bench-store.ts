@@ -1,21 +1,48 @@
+import https from "node:https";
 import { randomUUID } from "node:crypto";
-import { embeddedCosmosClient, ensureContainers, startEmbeddedCosmos, type Containers } from "../services/store/cosmos-setup";
+import { CosmosClient } from "@azure/cosmos";
+import { EMULATOR_KEY, ensureContainers, startEmbeddedCosmos, type Containers } from "../services/store/cosmos-setup";
 import { createCosmosRepositories, type Repositories } from "../services/store/repositories";
 import { countingContainer, createReadCounter, type ReadCounter } from "./counting-container";
 
+export interface BenchDatabase {
+  repos: Repositories;
+  /** The containers the repositories use; cases and officers count what the store returns. */
+  containers: Containers;
+  caseReads: ReadCounter;
+  officerReads: ReadCounter;
+  /** Deletes the database, so the in-memory store does not carry it into the next measure. */
+  drop(): Promise<void>;
+}
+
 export interface BenchStore {
-  /** Each call gives an empty database on the same server, with reads of its cases counted. */
-  fresh(): Promise<{ repos: Repositories; containers: Containers; caseReads: ReadCounter; officerReads: ReadCounter }>;
+  fresh(): Promise<BenchDatabase>;
   close(): Promise<void>;
 }
 
-/** The embedded Cosmos-protocol server (the one local mode runs) and the real @azure/cosmos client, on loopback. */
+/**
+ * The SDK's per-request timeout for the bench's client. The embedded server evaluates every query over the whole
+ * container in O(n²) time (see bench/README.md), so at 100,000 cases one query takes minutes; with the SDK's
+ * default of 60 s the sweep would fail instead of being measured.
+ */
+const REQUEST_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * The embedded Cosmos-protocol server local mode runs (services/store/cosmos-setup.ts), with the real @azure/cosmos
+ * client configured as embeddedCosmosClient() configures it, except for the request timeout.
+ */
 export async function startBenchStore(): Promise<BenchStore> {
   const server = await startEmbeddedCosmos(0);
-  const client = embeddedCosmosClient(server.endpoint);
+  const client = new CosmosClient({
+    endpoint: server.endpoint,
+    key: EMULATOR_KEY,
+    agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }),
+    connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: REQUEST_TIMEOUT_MS },
+  });
   return {
     fresh: async () => {
-      const containers = await ensureContainers(client, `bench-${randomUUID().slice(0, 8)}`);
+      const databaseId = `bench-${randomUUID().slice(0, 8)}`;
+      const containers = await ensureContainers(client, databaseId);
       const caseReads = createReadCounter();
       const officerReads = createReadCounter();
       const counted: Containers = {
@@ -23,7 +50,10 @@ export async function startBenchStore(): Promise<BenchStore> {
         cases: countingContainer(containers.cases, caseReads),
         officers: countingContainer(containers.officers, officerReads),
       };
-      return { repos: createCosmosRepositories(counted), containers: counted, caseReads, officerReads };
+      return {
+        repos: createCosmosRepositories(counted), containers: counted, caseReads, officerReads,
+        drop: async () => { await client.database(databaseId).delete(); },
+      };
     },
     close: async () => {
       client.dispose();

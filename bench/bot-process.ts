@@ -12,6 +12,8 @@ export interface BotProcess {
   profileStop(file: string): Promise<void>;
   /** Log lines at error level or above the bot wrote (pino level ≥ 50), e.g. "turn failed". */
   errorLogs(): number;
+  /** The first few error lines' message and error name (the app logs no personal data), to say what failed. */
+  errorSamples(): string[];
   resetErrorLogs(): void;
   stop(): Promise<void>;
 }
@@ -28,8 +30,11 @@ export async function startBotProcess(opts: { scopeCases: number; progress: Prog
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   let errors = 0;
+  const samples: string[] = [];
   createInterface({ input: child.stdout! }).on("line", (line) => {
-    if (/"level":(5\d|60)\b/.test(line)) errors += 1;
+    if (!/"level":(5\d|60)\b/.test(line)) return;
+    errors += 1;
+    if (samples.length < 3) samples.push(errorSample(line));
   });
   const waiters: ((m: MemorySample) => void)[] = [];
   const profiled: (() => void)[] = [];
@@ -55,7 +60,8 @@ export async function startBotProcess(opts: { scopeCases: number; progress: Prog
       child.send({ type: "profile-stop", file });
     }),
     errorLogs: () => errors,
-    resetErrorLogs: () => { errors = 0; },
+    errorSamples: () => [...samples],
+    resetErrorLogs: () => { errors = 0; samples.length = 0; },
     // A clean stop closes the embedded store and the server the way Ctrl-C does.
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -64,4 +70,13 @@ export async function startBotProcess(opts: { scopeCases: number; progress: Prog
       child.send({ type: "stop" });
     }),
   };
+}
+
+function errorSample(line: string): string {
+  try {
+    const e = JSON.parse(line) as { msg?: string; errName?: string; code?: string; message?: string; frames?: string[] };
+    return [e.msg, e.errName, e.code, e.message, e.frames?.[0]].filter((x) => x !== undefined).join(" | ");
+  } catch {
+    return line.slice(0, 300);
+  }
 }

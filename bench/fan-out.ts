@@ -3,13 +3,16 @@ import pino from "pino";
 import { botAuthentication } from "../bot/bot-authentication";
 import { createProactiveSender } from "../bot/proactive-sender";
 import { systemClock } from "../services/clock";
+import { caseDoc } from "../services/domain/case";
+import { conversationRefDoc } from "../services/domain/conversation-ref";
+import { officerDoc } from "../services/domain/officer";
 import { loadConfig } from "../services/config/load-config";
 import type { Policy } from "../services/policy/policy";
 import type { CardSender } from "../services/sweep/card-sender";
 import { createSweepExecutor } from "../services/sweep/sweep-executor";
 import { createHttpCardSender, FakeTeamsConnector } from "../test/support/fake-teams-connector";
 import type { BenchStore } from "./bench-store";
-import { bulkSeed } from "./bulk-seed";
+import { bulkCreate } from "./bulk-seed";
 import { personalConversationId, personalReference } from "./conversation-reference";
 import type { Progress } from "./progress";
 import { SWEEP_AT } from "./sweep-cost";
@@ -42,22 +45,24 @@ export interface FanOutResult {
 }
 
 /**
- * One digest to each of `recipients` detectives through the production path: the sweep executor, the
- * Bottleneck rate-limited sender and botbuilder's proactive sender, against a fake Bot Connector on loopback that
- * answers 429 + Retry-After above 7/s per chat or `perSecond` overall.
+ * One digest to each of `recipients` detectives through the production path (the sweep executor with its ledger,
+ * and the Bottleneck rate-limited sender over a CardSender, see chooseSender) against the FAKE Teams connector on
+ * loopback, which answers 429 + Retry-After above 7/s per chat or `perSecond` overall. The sender is configured
+ * with the same `perSecond`, so achieved ÷ configured is how close the sweep runs to the limit.
  */
 export async function measureFanOut(opts: { recipients: number; perSecond: number }, policy: Policy, store: BenchStore, progress: Progress): Promise<FanOutResult> {
-  const { repos } = await store.fresh();
+  const db = await store.fresh();
+  const { repos, containers } = db;
   const connector = await new FakeTeamsConnector({ globalPerSecond: opts.perSecond, perConversationPerSecond: 7, retryAfterSeconds: 1 }).start();
   try {
     progress.note(`Fan-out: ${opts.recipients.toLocaleString("en-GB")} digests at a configured ${opts.perSecond}/s`);
     const { officers, detectives } = syntheticOfficers(opts.recipients, { detectivesPerSergeant: 8, sergeantsPerInspector: 5 });
-    await bulkSeed({ label: "seeding officers", count: officers.length, write: (i) => repos.officers.create(officers[i]!), progress });
-    await bulkSeed({
-      label: "seeding Teams chats", count: officers.length, progress,
-      write: (i) => repos.conversations.upsert(personalReference(officers[i]!, TENANT, connector.url)),
+    await bulkCreate({ label: "seeding officers", container: containers.officers, schema: officerDoc, count: officers.length, doc: (i) => officers[i]!, progress });
+    await bulkCreate({
+      label: "seeding Teams chats", container: containers.conversations, schema: conversationRefDoc, count: officers.length, progress,
+      doc: (i) => personalReference(officers[i]!, TENANT, connector.url),
     });
-    await bulkSeed({ label: "seeding cases", count: detectives.length, write: (i) => repos.cases.create(staleForOicCase(i, detectives[i]!.id, policy, TODAY)), progress });
+    await bulkCreate({ label: "seeding cases", container: containers.cases, schema: caseDoc, count: detectives.length, doc: (i) => staleForOicCase(i, detectives[i]!.id, policy, TODAY), progress });
 
     const logger = pino({ level: "silent" });
     const chosen = await chooseSender(repos, connector.url);
@@ -66,7 +71,6 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
     const timed: CardSender = {
       send: async (target, card) => {
         firstAttemptAt ??= performance.now();
-        (globalThis as any).__starts?.push(performance.now());
         const result = await chosen.sender.send(target, card);
         if (result.ok) lastAcceptedAt = performance.now();
         return result;
@@ -74,7 +78,7 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
     };
     const executor = createSweepExecutor({
       repos, sender: timed, policy, clock: systemClock, logger, instanceId: "bench-fanout", tenantId: TENANT,
-      limits: { globalPerSecond: opts.perSecond }, ...(process.env.BENCH_CONC ? { concurrency: Number(process.env.BENCH_CONC) } : {}),
+      limits: { globalPerSecond: opts.perSecond },
     });
     const started = performance.now();
     const report = await executor.run({ at: SWEEP_AT, onProgress: (p) => progress.step(`sweep ${p.phase}`, p.done, p.total) });
@@ -95,6 +99,7 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
     };
   } finally {
     await connector.close();
+    await db.drop();
   }
 }
 

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const progress = createProgress();
   const policy = defaultPolicy();
   const startedAt = new Date();
+  const loadAtStart = loadavg();
   const results: Results = { sweep: [] };
   const measures: Measure[] = [];
   progress.note(`Casewatch bench (${opts.quick ? "quick" : "full"}) on ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)}`);
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   writeFileSync(opts.out, `${JSON.stringify({
     command, mode: opts.quick ? "quick" : "full", startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageAtEnd: loadavg() },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg() },
     sizes: size, measures, results,
   }, null, 2)}\n`);
   console.log(`\n${renderTable(measures)}\n`);

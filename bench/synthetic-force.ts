@@ -7,7 +7,7 @@ import { addDays } from "../services/rules/calendar";
 
 /**
  * A force shaped like a real one (DCI ← DIs ← DSs ← DCs) at any size, with case dates chosen so that an exact,
- * known set of cases is due today. Names are synthetic ("DC 0042"); cases carry only the fields the rules need.
+ * known set of cases is due today. Names are synthetic ("Officer dc-00042"); cases carry only the fields the rules need.
  */
 export interface ForceShape {
   cases: number;
@@ -33,7 +33,7 @@ const RISKS: readonly Risk[] = ["low", "medium", "medium", "high"];
 
 function officer(id: string, rank: Officer["rank"], supervisorId?: string): Officer {
   return {
-    id, name: `${rank} ${id}`, rank, aadObjectId: `aad-${id}`, hoursPerWeek: 40, absences: [], type: "officer",
+    id, name: `Officer ${id}`, rank, aadObjectId: `aad-${id}`, hoursPerWeek: 40, absences: [], type: "officer",
     schemaVersion: OFFICER_SCHEMA_VERSION, ...(supervisorId ? { supervisorId } : {}),
   };
 }
@@ -84,7 +84,8 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 export function syntheticForce(shape: ForceShape, policy: Policy, today: IsoDate): SyntheticForce {
   const detectiveCount = Math.ceil(shape.cases / shape.casesPerDetective);
   const { officers, detectives, inspectors } = syntheticOfficers(detectiveCount, shape);
-  const caseAt = (i: number) => sweepCase(i, detectives[i % detectiveCount]!.id, shape.dueEvery, policy, today);
+  // Each detective holds a run of consecutive cases, so the due ones (every dueEvery-th) fall to many detectives.
+  const caseAt = (i: number) => sweepCase(i, detectives[Math.floor(i / shape.casesPerDetective) % detectiveCount]!.id, shape.dueEvery, policy, today);
   // The rules, not this file, decide what is due: check that the constructed dates mean what they claim.
   for (const i of [0, 1, 2, 3, 4, 5, shape.dueEvery]) {
     const c = caseAt(i);

@@ -40,7 +40,7 @@ export function reviewInvokeScenario(verbs: readonly string[] = cardVerbs): Invo
   if (verbs.includes("submit-review")) {
     return {
       verb: "submit-review",
-      description: "review outcome (submit-review: progressing, risk kept, one note)",
+      description: "review outcome (submit-review)",
       data: (ref) => ({ ref, outcome: "progressing", risk: "medium", note: "Benchmark review" }),
     };
   }

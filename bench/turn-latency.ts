@@ -17,6 +17,8 @@ export interface TurnRun {
   /** Transport errors, timeouts, non-2xx answers, error cards (as replies or invoke bodies) and error log lines. */
   errors: number;
   errorDetail: Record<string, number>;
+  /** What the bot logged for the first few errors (error name, code, message, top frame). */
+  errorSamples: string[];
 }
 
 export interface TurnLatencyResult {
@@ -24,6 +26,8 @@ export interface TurnLatencyResult {
   scopeCases: number;
   status: TurnRun;
   invoke: TurnRun;
+  /** The same turns one at a time (after warm-up): what one turn costs before any queueing. */
+  serial: { status: TurnRun; invoke: TurnRun };
   memory: { beforeWarmup: MemorySample; afterWarmup: MemorySample; end: MemorySample; growthAfterWarmup: number };
 }
 
@@ -109,7 +113,7 @@ async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: s
   const errors = r.errors + r.non2xx + overWindow + bot.errorLogs() + sink.counts["error-card"] + Object.values(r.bodyErrors).reduce((a, b) => a + b, 0);
   return {
     scenario, requests: sorted.length, seconds: r.duration, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? Number.NaN,
-    errors, errorDetail: Object.fromEntries(Object.entries(errorDetail).filter(([, v]) => v > 0)),
+    errors, errorDetail: Object.fromEntries(Object.entries(errorDetail).filter(([, v]) => v > 0)), errorSamples: bot.errorSamples(),
   };
 }
 
@@ -118,6 +122,8 @@ async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: s
  * connector, autocannon at `connections` concurrent requests. Memory is sampled after a full GC before warm-up,
  * after warm-up, and at the end.
  */
+const SERIAL_REQUESTS = 10;
+
 export interface TurnLatencyOptions {
   connections: number;
   scopeCases: number;
@@ -149,11 +155,15 @@ export async function measureTurnLatency(opts: TurnLatencyOptions, progress: Pro
     await fire(bot.ready.botUrl, c, { ...status, title: "warm-up (status)", requests: c * opts.warmupPerConnection }, progress);
     await fire(bot.ready.botUrl, c, { ...invoke, title: `warm-up (${scenario.verb})`, requests: c * opts.warmupPerConnection }, progress);
     const afterWarmup = await bot.memory();
+    const serial = {
+      status: await measured(bot, sink, { ...status, title: "status, one at a time", requests: SERIAL_REQUESTS }, "inspector status", 1, progress),
+      invoke: await measured(bot, sink, { ...invoke, title: `${scenario.verb}, one at a time`, requests: SERIAL_REQUESTS }, scenario.description, 1, progress),
+    };
     const statusRun = await measured(bot, sink, status, "inspector status", opts.connections, progress, opts.cpuProfDir);
     const invokeRun = await measured(bot, sink, invoke, scenario.description, opts.connections, progress, opts.cpuProfDir);
     const end = await bot.memory();
     return {
-      connections: opts.connections, scopeCases: bot.ready.scopeCases, status: statusRun, invoke: invokeRun,
+      connections: opts.connections, scopeCases: bot.ready.scopeCases, status: statusRun, invoke: invokeRun, serial,
       memory: { beforeWarmup, afterWarmup, end, growthAfterWarmup: (end.rssBytes - afterWarmup.rssBytes) / afterWarmup.rssBytes },
     };
   } finally {

@@ -13,3 +13,11 @@ export function cardMessage(card: AdaptiveCardJson): Partial<Activity> {
 export function cardInvokeResponse(card: AdaptiveCardJson): InvokeResponse {
   return { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } };
 }
+
+/**
+ * An `adaptiveCard/action` response that leaves the clicked card as it was and shows a short note under it; used when
+ * the answer is posted as a new message instead.
+ */
+export function messageInvokeResponse(text: string): InvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text } };
+}

@@ -1,45 +1,49 @@
+import { randomUUID } from "node:crypto";
 import { TeamsActivityHandler, TurnContext, type InvokeResponse } from "botbuilder";
-import { parseCardAction, type CardAction, type CardActionOf, type CardVerb, type RefreshableView } from "../cards/card-actions";
-import { buildCaseCard } from "../cards/case";
-import { buildDueCard } from "../cards/due";
+import { parseCardAction, type CardAction } from "../cards/card-actions";
 import { buildErrorCard } from "../cards/error";
 import type { AdaptiveCardJson } from "../cards/expand-card";
-import { buildHelpCard } from "../cards/help";
-import { buildMyCasesCard } from "../cards/my-cases";
 import { buildNotRegisteredCard } from "../cards/not-registered";
-import { buildStatusCard } from "../cards/status";
 import { buildWelcomeCard } from "../cards/welcome";
 import type { AppServices } from "../services/app/app-services";
 import type { Identity } from "../services/app/identity-service";
-import type { Purpose } from "../services/app/view-audit";
 import type { Officer } from "../services/domain/officer";
-import { cardInvokeResponse, cardMessage } from "./card-message";
+import { cardInvokeResponse, cardMessage, messageInvokeResponse } from "./card-message";
 import { errorCardFor } from "./error-card-for";
+import { coreActions, coreCommands } from "./handlers/core-handlers";
+import { oversightActions, oversightCommands } from "./handlers/oversight-handlers";
+import { planActions, planCommands } from "./handlers/plan-handlers";
+import { reviewActions } from "./handlers/review-handlers";
+import { OPENING_VERBS, type ActionHandlers, type ActionResult, type CommandHandlers, type Turn } from "./handlers/turn";
 import { matchCommand, type Command } from "./match-command";
+import type { Notifier } from "./notifier";
 import { readTurn, type TurnInput } from "./turn-input";
 
 export interface CasewatchBotDeps {
   services: AppServices;
+  /** Proactive cards to other officers (escalations, help requests, new plans, reassigned cases). */
+  notifier: Notifier;
 }
 
-/** An action's answer: the card for the person who clicked and, once something is recorded, a read-only card for everyone. */
-type ActionResult = { card: AdaptiveCardJson; freeze?: AdaptiveCardJson };
-type CommandHandlers = { [K in Command["kind"]]: (me: Officer, c: Extract<Command, { kind: K }>) => Promise<AdaptiveCardJson> };
-type ActionHandlers = { [V in CardVerb]: (me: Officer, a: CardActionOf<V>) => Promise<ActionResult> };
+/** Every command and every verb has exactly one handler; the compiler checks both maps are complete. */
+const COMMANDS: CommandHandlers = { ...coreCommands, ...oversightCommands, ...planCommands };
+const ACTIONS: ActionHandlers = { ...coreActions, ...reviewActions, ...planActions, ...oversightActions };
 
 /**
- * The Teams edge. Each handler reads its input, calls one application service and answers with one card; scope,
- * audit and idempotency live in the services, not here.
+ * The Teams edge. It admits the caller, reads the command or action, and hands it to one handler (bot/handlers/*),
+ * which calls one application service and answers with one card; scope, audit and idempotency live in the services.
  */
 export class CasewatchBot extends TeamsActivityHandler {
   private readonly services: AppServices;
+  private readonly notifier: Notifier;
 
   constructor(deps: CasewatchBotDeps) {
     super();
     this.services = deps.services;
+    this.notifier = deps.notifier;
     this.onMessage(async (context, next) => {
       const me = await this.admit(context);
-      if (me) await context.sendActivity(cardMessage(await this.answer(me, matchCommand(readTurn(context).text))));
+      if (me) await context.sendActivity(cardMessage(await this.answer(this.turnOf(context, me), matchCommand(readTurn(context).text))));
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -65,46 +69,45 @@ export class CasewatchBot extends TeamsActivityHandler {
     if (!parsed.ok) return cardInvokeResponse(buildErrorCard({ title: "That button did not work", message: parsed.problem }));
     const identity = await this.services.identity.identify(readTurn(context).caller);
     if (identity.kind !== "officer") return cardInvokeResponse(refusalCard(identity));
-    const result = await recover<ActionResult>(() => this.act(identity.officer, parsed.action), (card) => ({ card }));
+    const action = parsed.action;
+    const result = await recover<ActionResult>(() => this.act(this.turnOf(context, identity.officer), action), (card) => ({ card }));
+    if (OPENING_VERBS.has(action.verb)) {
+      await context.sendActivity(cardMessage(result.card));
+      return messageInvokeResponse("Opened below.");
+    }
     if (result.freeze) await this.freeze(context, result.freeze);
     return cardInvokeResponse(result.card);
   }
 
-  private readonly commands: CommandHandlers = {
-    help: async () => buildHelpCard(),
-    unknown: async () => buildHelpCard({ unrecognised: true }),
-    status: (me) => this.view(me, "status", "command:status"),
-    "my-cases": (me) => this.view(me, "my-cases", "command:my cases"),
-    due: (me) => this.view(me, "due", "command:due"),
-    case: async (me, c) => buildCaseCard(await this.services.cases.caseDetail(me, c.ref, "command:case")),
-  };
-
-  private readonly actions: ActionHandlers = {
-    refresh: async (me, a) => ({ card: await this.view(me, a.view, "action:refresh") }),
-    "open-case": async (me, a) => ({ card: buildCaseCard(await this.services.cases.caseDetail(me, a.ref, "action:open-case")) }),
-    "mark-seen": async (me, a) => {
-      const outcome = await this.services.status.markSeen(me, { officerId: a.officerId, on: a.on }, "action:mark-seen");
-      if (outcome.kind === "not-owner") return { card: NOT_YOUR_CARD };
-      if (outcome.kind === "already-seen") return { card: buildStatusCard({ ...outcome.content, seenWording: "already" }) };
-      return { card: buildStatusCard({ ...outcome.content, seenWording: "marked" }), freeze: buildStatusCard({ ...outcome.content, frozen: true }) };
-    },
-  };
-
-  private answer(me: Officer, command: Command): Promise<AdaptiveCardJson> {
-    const handler = this.commands[command.kind] as (me: Officer, c: Command) => Promise<AdaptiveCardJson>;
-    return recover(() => handler(me, command), (card) => card);
+  private answer(t: Turn, command: Command): Promise<AdaptiveCardJson> {
+    const handler = COMMANDS[command.kind] as (t: Turn, c: Command) => Promise<AdaptiveCardJson>;
+    return recover(() => handler(t, command), (card) => card);
   }
 
-  private act(me: Officer, action: CardAction): Promise<ActionResult> {
-    const handler = this.actions[action.verb] as (me: Officer, a: CardAction) => Promise<ActionResult>;
-    return handler(me, action);
+  private act(t: Turn, action: CardAction): Promise<ActionResult> {
+    const handler = ACTIONS[action.verb] as (t: Turn, a: CardAction) => Promise<ActionResult>;
+    return handler(t, action);
   }
 
-  private async view(me: Officer, view: RefreshableView, why: Purpose): Promise<AdaptiveCardJson> {
-    if (view === "status") return buildStatusCard(await this.services.status.status(me, why));
-    if (view === "my-cases") return buildMyCasesCard(await this.services.cases.myCases(me, why));
-    if (view === "due") return buildDueCard(await this.services.cases.due(me, why));
-    return buildHelpCard();
+  /** What the handlers get for this activity; the scope is read at most once per turn. */
+  private turnOf(context: TurnContext, me: Officer): Turn {
+    const { caller, isGroup } = readTurn(context);
+    const a = context.activity;
+    // An invoke names the card it came from (replyToId), so Teams redelivering it, or a second click, repeats the key.
+    const base = (a.type === "invoke" ? a.replyToId : undefined) ?? a.id ?? randomUUID();
+    let scoped: ReturnType<Turn["scope"]> | undefined;
+    return {
+      me,
+      services: this.services,
+      isGroup,
+      scope: () => (scoped ??= this.services.scopedCases.scopeOf(me)),
+      idempotencyKey: (verb, subject) => `${base}|${verb}|${subject}`,
+      notify: async (outgoing, why) => {
+        // The caller was admitted, so their tenant is known and allowed; recipients are in the same force.
+        if (!caller.tenantId) return;
+        for (const n of outgoing) await this.notifier.notify(me.id, caller.tenantId, n, why);
+      },
+    };
   }
 
   /** The caller as an officer, after remembering where to reach them; everyone else gets a card and nothing more. */
@@ -129,15 +132,13 @@ export class CasewatchBot extends TeamsActivityHandler {
     await this.services.installations.forget({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, scope }, reason);
   }
 
-  /** In group chats and channels everyone else sees the finished, read-only card ("Seen by DS Khan at 10:42"). */
+  /** In group chats and channels everyone else sees the finished, read-only card ("Reviewed by DS Khan at 10:42"). */
   private async freeze(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
     const id = context.activity.replyToId;
     if (!readTurn(context).isGroup || !id) return;
     await context.updateActivity({ ...cardMessage(card), id });
   }
 }
-
-const NOT_YOUR_CARD = buildErrorCard({ title: "Not your card", message: "This status card was made for someone else; only they can mark it as seen." });
 
 function refusalCard(identity: Exclude<Identity, { kind: "officer" }>): AdaptiveCardJson {
   return identity.kind === "tenant-refused"

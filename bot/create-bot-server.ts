@@ -11,6 +11,8 @@ import type { Repositories } from "../services/store/repositories";
 import { botAuthentication } from "./bot-authentication";
 import { CasewatchBot } from "./casewatch-bot";
 import { cardInvokeResponse, cardMessage } from "./card-message";
+import { createNotifier } from "./notifier";
+import { createProactiveSender } from "./proactive-sender";
 
 /** Also used by the CLI's sweep to build its own adapter from the same rules. */
 export { botAuthentication } from "./bot-authentication";
@@ -66,7 +68,8 @@ export function createBotServer(deps: BotServerDeps): BotServer {
   const { config, repos, services, logger } = deps;
   const log = logger.child({ component: "bot" });
   const adapter = new CloudAdapter(botAuthentication(config));
-  const bot = new CasewatchBot({ services });
+  const sender = createProactiveSender({ adapter, appId: config.bot.appId ?? "", repos, logger, clock: deps.clock });
+  const bot = new CasewatchBot({ services, notifier: createNotifier({ sender, repos, clock: deps.clock, logger }) });
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const a = context.activity;

@@ -15,6 +15,24 @@ const activityFields = z.object({
   channelData: z.object({ tenant: z.object({ id }).optional().catch(undefined) }).optional().catch(undefined),
 });
 
+/** A Bot Connector base URL: replies go there, so nothing else (no file:, no relative path, no blank) is accepted. */
+const serviceUrl = z.string().max(2048).refine((u) => URL.canParse(u) && ["http:", "https:"].includes(new URL(u).protocol), "is not an http(s) URL");
+
+/**
+ * What /api/messages needs before botbuilder sees a body: an object with a string `type` (botbuilder answers 500
+ * otherwise) and a usable `serviceUrl` (without one it would try to reply to a default host on the internet).
+ */
+const activityEnvelope = z.object({ type: z.string().min(1).max(64), serviceUrl });
+
+/** Why a posted body is not an activity the bot can answer, in one line naming the field; undefined when it is. */
+export function envelopeProblem(body: unknown): string | undefined {
+  const parsed = activityEnvelope.safeParse(body);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join(".");
+  return field ? `The activity's ${field} is missing or invalid.` : "The body is not an activity object.";
+}
+
 export interface TurnInput {
   caller: Caller;
   scope: ConversationScope;

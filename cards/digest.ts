@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { crimeRef, risk } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
+import { planStartAction } from "./action-plan";
+import type { CardVerb } from "./card-actions";
 import template from "./digest.json";
 import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { planOpenAction } from "./plan-acknowledge";
+import { progressOpenAction } from "./progress";
+import { reviewOpenAction } from "./review";
 
-/** The buttons a digest item can carry; each posts `Action.Execute` data that is a union on `verb`. */
-export const digestVerbs = ["review", "confirm-progress", "open-plan", "start-plan"] as const;
+/** The buttons a digest item can carry. Each is a member of the ONE card-action union (cards/card-actions). */
+export const digestVerbs = ["review", "confirm-progress", "open-plan", "start-plan"] as const satisfies readonly CardVerb[];
 export type DigestVerb = (typeof digestVerbs)[number];
 
-export const digestActionData = z.discriminatedUnion("verb", [
-  z.object({ verb: z.literal("review"), ref: crimeRef }).strict(),
-  z.object({ verb: z.literal("confirm-progress"), ref: crimeRef }).strict(),
-  z.object({ verb: z.literal("open-plan"), planId: z.string().min(1).max(64) }).strict(),
-  z.object({ verb: z.literal("start-plan"), officerId: z.string().min(1).max(64) }).strict(),
-]);
+/** The digest's buttons, made of the same schemas the bot parses them with: review, progress, plan, new plan. */
+export const digestActionData = z.discriminatedUnion("verb", [reviewOpenAction, progressOpenAction, planOpenAction, planStartAction]);
 export type DigestActionData = z.infer<typeof digestActionData>;
 
 export const digestUrgency = z.enum(["urgent", "action", "info"]);

@@ -10,6 +10,8 @@ import { createInstallationService, type InstallationService } from "./installat
 import { createScopedCaseReader, type ScopedCaseReader } from "./scoped-cases";
 import { createStatusService, type StatusService } from "./status-service";
 import { createViewAudit } from "./view-audit";
+import { createOversightServices, type OversightServices } from "../oversight/oversight-services";
+import { createWorkflowServices, type WorkflowServices } from "../workflows/workflow-services";
 
 /** The application services the Teams edge calls. Each gets only the repositories it needs. */
 export interface AppServices {
@@ -19,6 +21,10 @@ export interface AppServices {
   scopedCases: ScopedCaseReader;
   cases: CaseQueryService;
   status: StatusService;
+  /** Issue 5: reviews, progress confirmations and action plans. */
+  workflows: WorkflowServices;
+  /** Issue 6: team status, reallocation, absence, handover and 1:1s. */
+  oversight: OversightServices;
 }
 
 export interface AppServiceDeps {
@@ -40,5 +46,7 @@ export function createAppServices({ repos, clock, policy, logger, config }: AppS
     scopedCases,
     cases: createCaseQueryService({ reader: scopedCases, officers: repos.officers, reviews: repos.reviews, viewAudit, policy }),
     status: createStatusService({ reader: scopedCases, acknowledgements, viewAudit, audit: repos.audit, clock, policy }),
+    workflows: createWorkflowServices({ repos, clock, policy, logger }),
+    oversight: createOversightServices({ repos, clock, policy, logger }),
   };
 }

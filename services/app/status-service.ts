@@ -52,12 +52,14 @@ export function createStatusService(deps: {
     markSeen: async (actor, card, why) => {
       if (actor.id !== card.officerId) return { kind: "not-owner" };
       const outcome = await deps.acknowledgements.record("mark-seen", actor.id, card.on, actor);
-      if (outcome.first) {
-        await deps.audit.append(
-          { actorId: actor.id, operation: "collection", action: "mark status seen", recordType: "status-card", recordId: `${actor.id}:${card.on}`, why },
-          deps.clock.now(),
-        );
-      }
+      // Every click, not only the first, makes sure the acknowledgement's one audit entry exists: if that write
+      // failed after the claim landed (the user was told to try again), the retry writes it; its fixed key and the
+      // acknowledgement's own instant mean it is never written twice.
+      await deps.audit.appendOnce(
+        `mark-seen|${actor.id}|${card.on}`,
+        { actorId: outcome.ack.byId, operation: "collection", action: "mark status seen", recordType: "status-card", recordId: `${actor.id}:${card.on}`, why },
+        new Date(outcome.ack.at),
+      );
       const content = { view: await render(actor, why), seen: outcome.ack };
       return { kind: outcome.first ? "recorded" : "already-seen", content };
     },

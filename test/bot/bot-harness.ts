@@ -1,5 +1,7 @@
 import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
 import { CasewatchBot } from "../../bot/casewatch-bot";
+import { createNotifier } from "../../bot/notifier";
+import type { SendResult } from "../../services/sweep/card-sender";
 import { createAppServices, type AppServices } from "../../services/app/app-services";
 import { fixedClock } from "../../services/clock";
 import { createLogger } from "../../services/logging/logger";
@@ -51,29 +53,63 @@ export const textOf = (card: unknown) => JSON.stringify(card);
 
 export { wordsOf } from "../cards/card-words";
 
+/** A proactive card as the fake sender received it. */
+export type SentCard = { tenantId: string; aadObjectId: string; card: Record<string, unknown> };
+
+export type Clicked = {
+  status: number;
+  body: Record<string, unknown>;
+  /** The card that replaced the clicked one (for an opening button, the invoke's note text instead). */
+  card: Record<string, unknown>;
+  updates: Partial<Activity>[];
+  replies: Partial<Activity>[];
+};
+
 export interface Harness {
   repos: Repositories;
+  /** Every proactive card the bot sent to someone's personal chat, in order. */
+  sent: SentCard[];
+  /** What the fake sender answers next (default: delivered). */
+  sendResult: SendResult;
   services: AppServices;
   bot: CasewatchBot;
   /** Sends one activity through a fresh adapter; returns the bot's replies and any updates it made. */
   turn(activity: Partial<Activity>): Promise<{ replies: Partial<Activity>[]; updates: Partial<Activity>[] }>;
   say(who: Speaker, text: string, extra?: Partial<Activity>): Promise<Record<string, unknown>>;
   /** Clicks an Action.Execute button; returns the invoke response and any updates. */
-  click(who: Speaker, action: unknown, extra?: Partial<Activity>): Promise<{ status: number; body: Record<string, unknown>; card: Record<string, unknown>; updates: Partial<Activity>[] }>;
+  click(who: Speaker, action: unknown, extra?: Partial<Activity>): Promise<Clicked>;
+  /** Clicks a button that opens a card below the clicked one (review, confirm progress, open or start a plan). */
+  open(who: Speaker, action: unknown, extra?: Partial<Activity>): Promise<Record<string, unknown>>;
 }
 
 export async function createHarness(store: TestStore): Promise<Harness> {
   const { repos } = await store.fresh();
   await seedForce(repos);
-  const services = createAppServices({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: createLogger("silent"), config: { allowedTenants: [TENANT] } });
-  const bot = new CasewatchBot({ services });
+  const clock = fixedClock(NOW);
+  const services = createAppServices({ repos, clock, policy: defaultPolicy(), logger: createLogger("silent"), config: { allowedTenants: [TENANT] } });
+  const sender = {
+    sendToUser: async (to: { tenantId: string; aadObjectId: string }, card: Record<string, unknown>) => {
+      if (h.sendResult.ok) h.sent.push({ ...to, card });
+      return h.sendResult;
+    },
+  };
+  const bot = new CasewatchBot({ services, notifier: createNotifier({ sender, repos, clock, logger: createLogger("silent") }) });
   const turn = async (activity: Partial<Activity>) => {
     const adapter = new RecordingAdapter();
     await adapter.processActivity(activity, (context) => bot.run(context));
     return { replies: [...adapter.activityBuffer], updates: adapter.updates };
   };
-  return {
+  const click = async (who: Speaker, value: unknown, extra: Partial<Activity> = {}): Promise<Clicked> => {
+    const { replies, updates } = await turn(activityFrom(who, { type: "invoke", name: "adaptiveCard/action", value, replyToId: "card-activity-1", ...extra }));
+    const response = replies.find((r) => r.type === "invokeResponse")?.value as { status: number; body: Record<string, unknown> } | undefined;
+    if (!response) throw new Error("no invoke response");
+    const others = replies.filter((r) => r.type !== "invokeResponse");
+    return { status: response.status, body: response.body, card: response.body.value as Record<string, unknown>, updates, replies: others };
+  };
+  const h: Harness = {
     repos,
+    sent: [],
+    sendResult: { ok: true },
     services,
     bot,
     turn,
@@ -82,13 +118,15 @@ export async function createHarness(store: TestStore): Promise<Harness> {
       if (replies.length !== 1) throw new Error(`expected one reply, got ${replies.length}`);
       return cardOf(replies[0]);
     },
-    click: async (who, value, extra = {}) => {
-      const { replies, updates } = await turn(activityFrom(who, { type: "invoke", name: "adaptiveCard/action", value, replyToId: "card-activity-1", ...extra }));
-      const response = replies.find((r) => r.type === "invokeResponse")?.value as { status: number; body: Record<string, unknown> } | undefined;
-      if (!response) throw new Error("no invoke response");
-      return { status: response.status, body: response.body, card: response.body.value as Record<string, unknown>, updates };
+    click,
+    open: async (who, value, extra = {}) => {
+      const r = await click(who, value, extra);
+      if (r.body.type !== "application/vnd.microsoft.activity.message") throw new Error(`the clicked card was replaced: ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (r.replies.length !== 1) throw new Error(`expected one new card, got ${r.replies.length}`);
+      return cardOf(r.replies[0]);
     },
   };
+  return h;
 }
 
 /** The `value` Teams sends for an Action.Execute button. */

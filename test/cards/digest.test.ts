@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import * as AC from "adaptivecards";
+import { parseCardAction } from "../../cards/card-actions";
 import { buildDigestCard, digestActionData, digestVerbs, type DigestCardData } from "../../cards/digest";
+import { assertValidAdaptiveCard } from "./validate-adaptive-card";
 
 const fixed: DigestCardData = {
   recipientName: "DS Sergeant",
@@ -34,13 +35,8 @@ function walk(node: unknown, visit: (n: Json) => void): void {
 }
 
 describe("cards/digest", () => {
-  it("renders an Adaptive Card 1.5 that the adaptivecards parser accepts without warnings", () => {
-    const json = buildDigestCard(fixed);
-    assert.equal(json.version, "1.5");
-    const ctx = new AC.SerializationContext();
-    new AC.AdaptiveCard().parse(json, ctx);
-    const problems = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
-    assert.deepEqual(problems, []);
+  it("renders an Adaptive Card 1.5 that passes the shared validator, every button a verb the bot handles", () => {
+    assertValidAdaptiveCard(buildDigestCard(fixed));
   });
 
   it("gives every item with an action one Action.Execute whose data is a valid verb union, and none to items without", () => {
@@ -51,6 +47,7 @@ describe("cards/digest", () => {
       const data = digestActionData.parse(a.data);
       assert.equal(a.verb, data.verb);
       assert.ok((digestVerbs as readonly string[]).includes(data.verb));
+      assert.deepEqual(parseCardAction({ action: { type: "Action.Execute", verb: a.verb, data: a.data } }), { ok: true, action: data }, "the bot reads it as the same action");
     }
     assert.deepEqual(actions.map((a) => a.verb), ["review", "confirm-progress", "open-plan", "start-plan"]);
   });

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { keepIdleConnectionsOpen } from "../support/fake-teams-connector";
 
 /**
  * Called around the n-th send, e.g. to kill the sending process there. Returning "drop" before accepting means the
@@ -41,6 +42,7 @@ export async function startCrashConnector(hook: SendHook = () => undefined) {
     res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `activity-${n}` }));
   };
   const server = http.createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
+  keepIdleConnectionsOpen(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`sweep child failed: ${(err as Error).name} ${(err as { code?: unknown }).code ?? ""}\n`);
+  // A test process: the message and its cause are what the failing assertion needs to show.
+  const e = err as Error & { code?: unknown; cause?: { message?: string; code?: unknown } };
+  process.stderr.write(`sweep child failed: ${e.name} ${String(e.code ?? "")} ${e.message}${e.cause ? ` (cause: ${String(e.cause.code ?? "")} ${e.cause.message ?? ""})` : ""}\n`);
   process.exit(1);
 });

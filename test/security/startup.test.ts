@@ -46,8 +46,8 @@ describe("security: startup refuses unsafe configurations", function () {
   it("the entry point (npm start) exits non-zero before listening, naming every setting to fix", async () => {
     // Three representative refusals through the real process; the full table runs through loadConfig below.
     const chosen = [refusals[0]!, refusals[3]!, refusals[6]!];
-    const results = [];
-    for (const r of chosen) results.push(await start(r.env));
+    // In parallel: each is its own process, and the three together cost about one start.
+    const results = await Promise.all(chosen.map((r) => start(r.env)));
     chosen.forEach((r, i) => {
       const { code, stderr, stdout } = results[i]!;
       assert.equal(code, 2, `${r.name}: exit ${code}\n${stderr}${stdout}`);

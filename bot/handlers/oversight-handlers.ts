@@ -1,0 +1,107 @@
+import { absenceSubmission, buildAbsenceCard, type RecordAbsenceAction } from "../../cards/absence";
+import type { AdaptiveCardJson } from "../../cards/expand-card";
+import { buildOfficerCasesCard } from "../../cards/officer-cases";
+import { buildReassignCard } from "../../cards/reassign";
+import { buildTeamDrilldownCard } from "../../cards/team-drilldown";
+import type { Purpose } from "../../services/app/view-audit";
+import type { IsoDate } from "../../services/domain/dates";
+import { ValidationError } from "../../services/errors";
+import { OfficerOutOfScopeError } from "../../services/oversight/oversight-errors";
+import { resolveOfficer } from "../../services/oversight/resolve-officer";
+import { addDays } from "../../services/rules/calendar";
+import { outgoingKey, recorded, type ActionHandlers, type ActionResult, type CommandHandlers, type Turn } from "./turn";
+
+/** Issue 6 commands: `absent`, `back`, `reassign`, `handover`, `1:1`. Officers are named as typed and found in scope. */
+export const oversightCommands: Pick<CommandHandlers, "absent" | "back" | "reassign" | "handover" | "one-to-one"> = {
+  absent: async (t, c) => {
+    const { scope, today } = await t.scope();
+    const officerId = resolveOfficer(scope, c.officer).id;
+    const input = { kind: c.absenceKind, from: dayWord(c.from, today), ...(c.to ? { to: dayWord(c.to, today) } : {}) };
+    return absenceRecorded(t, { verb: "record-absence", officerId, ...input }, "command:absent");
+  },
+  back: async (t) => buildAbsenceCard({ mode: "ended", ended: await t.services.oversight.absence.endAbsence(t.me, t.me.id, (await t.scope()).today, "command:back") }),
+  reassign: async (t, c) => {
+    const { scope } = await t.scope();
+    return (await reassign(t, c.ref, resolveOfficer(scope, c.officer).id, false, "command:reassign")).card;
+  },
+  handover: async (t, c) => {
+    const { scope, today } = await t.scope();
+    // A name not found in scope goes to the service as typed, so its rank rule speaks first ("Only an inspector…").
+    const idOf = (typed: string) => {
+      try {
+        return resolveOfficer(scope, typed).id;
+      } catch (err) {
+        if (err instanceof OfficerOutOfScopeError) return typed.trim().slice(0, 64);
+        throw err;
+      }
+    };
+    const [from, to] = [idOf(c.from), idOf(c.to)];
+    const { notification: n } = await t.services.oversight.handover.handover(t.me, from, to, "command:handover");
+    const about = { recordType: "officer", recordId: from };
+    await t.notify([{ recipientOfficerId: n.recipientOfficerId, reason: "handover", key: outgoingKey(t, "handover", from, to, today), card: n.card, about }], "command:handover");
+    return n.card;
+  },
+  "one-to-one": async (t, c) => {
+    const { scope, today } = await t.scope();
+    return oneToOne(t, resolveOfficer(scope, c.officer).id, c.on ?? today, "command:1:1");
+  },
+};
+
+export const oversightActions: Pick<
+  ActionHandlers,
+  "open-team" | "open-officer" | "record-one-to-one" | "choose-reassign" | "reassign" | "absence-form" | "record-absence" | "end-absence"
+> = {
+  "open-team": async (t, a) => ({ card: buildTeamDrilldownCard(await t.services.oversight.teamStatus.teamDrilldown(t.me, a.supervisorId, "action:open-team")) }),
+  "open-officer": async (t, a) => ({ card: buildOfficerCasesCard(await t.services.oversight.teamStatus.officerCases(t.me, a.officerId, "action:open-officer")) }),
+  "record-one-to-one": async (t, a) => recorded(await oneToOne(t, a.officerId, a.on, "action:record-one-to-one")),
+  "choose-reassign": async (t, a) => ({ card: await chooser(t, a.ref, "action:choose-reassign") }),
+  reassign: async (t, a) =>
+    a.toOfficerId?.trim() ? reassign(t, a.ref, a.toOfficerId.trim(), a.confirmOverCapacity === true, "action:reassign") : { card: await chooser(t, a.ref, "action:reassign") },
+  "absence-form": async (t, a) => ({ card: buildAbsenceCard({ mode: "form", form: t.services.oversight.absence.absenceForm(t.me, (await t.scope()).scope, a.officerId) }) }),
+  "record-absence": async (t, a) => recorded(await absenceRecorded(t, a, "action:record-absence")),
+  "end-absence": async (t, a) =>
+    recorded(buildAbsenceCard({ mode: "ended", ended: await t.services.oversight.absence.endAbsence(t.me, a.officerId, (await t.scope()).today, "action:end-absence") })),
+};
+
+async function chooser(t: Turn, ref: string, why: Purpose): Promise<AdaptiveCardJson> {
+  const { scope } = await t.scope();
+  return buildReassignCard({ mode: "choose", options: await t.services.oversight.reassign.options(t.me, scope, ref, why) });
+}
+
+/** Over capacity: the figures and a confirm button, nothing written. Done: the new OIC is sent the case with its deadlines. */
+async function reassign(t: Turn, ref: string, toOfficerId: string, confirmOverCapacity: boolean, why: Purpose): Promise<ActionResult> {
+  const { scope, today } = await t.scope();
+  const outcome = await t.services.oversight.reassign.reassign(t.me, scope, ref, toOfficerId, { confirmOverCapacity, why });
+  if (outcome.status === "needs-confirmation") return { card: buildReassignCard({ mode: "confirm", case: outcome.case, warning: outcome.warning }) };
+  const n = outcome.notification;
+  const about = { recordType: "case", recordId: outcome.case.ref };
+  await t.notify([{ recipientOfficerId: n.recipientOfficerId, reason: "case-assigned", key: outgoingKey(t, "case-assigned", outcome.case.ref, n.recipientOfficerId, today), card: n.card, about }], why);
+  return recorded(buildReassignCard({ mode: "done", ...n.data }));
+}
+
+/** A refused absence is drawn again as the form, with the inputs as typed and each reason; nothing is written. */
+async function absenceRecorded(t: Turn, a: RecordAbsenceAction, why: Purpose): Promise<AdaptiveCardJson> {
+  const { scope } = await t.scope();
+  const { officerId, input } = absenceSubmission(a);
+  const absence = t.services.oversight.absence;
+  try {
+    return buildAbsenceCard({ mode: "recorded", recorded: await absence.recordAbsence(t.me, scope, officerId, input, why) });
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const problems = [err.message, ...(err.details ?? [])].slice(0, 10).map((p) => p.slice(0, 300));
+    // Typed commands can be longer than the form's inputs allow; the form shows what fits.
+    const values = Object.fromEntries((["officerId", "kind", "from", "to"] as const).flatMap((k) => (a[k] === undefined ? [] : [[k, a[k].slice(0, k === "officerId" ? 64 : k === "kind" ? 20 : 10)]])));
+    return buildAbsenceCard({ mode: "form", form: absence.absenceForm(t.me, scope, officerId || undefined), values, problems });
+  }
+}
+
+async function oneToOne(t: Turn, officerId: string, on: string, why: Purpose): Promise<AdaptiveCardJson> {
+  await t.services.oversight.wellbeing.recordOneToOne(t.me, officerId, on, why);
+  return buildTeamDrilldownCard(await t.services.oversight.teamStatus.teamDrilldown(t.me, t.me.id, why));
+}
+
+/** "today" and "tomorrow" are what people type; anything else goes to the service as typed, to be judged there. */
+function dayWord(typed: string, today: IsoDate): string {
+  const word = typed.toLowerCase();
+  return word === "today" ? today : word === "tomorrow" ? addDays(today, 1) : typed;
+}
