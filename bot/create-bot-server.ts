@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { CloudAdapter, type TurnContext } from "botbuilder";
+import { AuthenticationError, type BotFrameworkAuthentication } from "botframework-connector";
 import restify from "restify";
 import { buildErrorCard } from "../cards/error";
 import type { AppServices } from "../services/app/app-services";
@@ -13,6 +14,7 @@ import { CasewatchBot } from "./casewatch-bot";
 import { cardInvokeResponse, cardMessage } from "./card-message";
 import { createNotifier } from "./notifier";
 import { createProactiveSender } from "./proactive-sender";
+import { envelopeProblem } from "./turn-input";
 
 /** Also used by the CLI's sweep to build its own adapter from the same rules. */
 export { botAuthentication } from "./bot-authentication";
@@ -57,6 +59,27 @@ function errorFacts(err: unknown): Record<string, unknown> {
   };
 }
 
+/** jsonwebtoken's verification failures (bad or missing signature, bad claims, not yet valid, expired). */
+const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
+/**
+ * botframework-connector rethrows jsonwebtoken's own errors for a forged or unsigned token, and CloudAdapter answers
+ * anything that is not an AuthenticationError with 500 and the error's message. The request is refused either way,
+ * but a refusal of the caller's credentials is a 401, and says nothing about why.
+ */
+function tokenFailuresAre401<A extends BotFrameworkAuthentication>(auth: A): A {
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (err) {
+      if (err instanceof Error && TOKEN_ERRORS.has(err.name)) throw new AuthenticationError("The request's token could not be verified.", 401);
+      throw err;
+    }
+  };
+  return auth;
+}
+
 // An unexpected failure may have happened after a write, so this card does not claim that nothing changed.
 const SORRY = buildErrorCard({
   title: "Something went wrong",
@@ -67,7 +90,7 @@ const SORRY = buildErrorCard({
 export function createBotServer(deps: BotServerDeps): BotServer {
   const { config, repos, services, logger } = deps;
   const log = logger.child({ component: "bot" });
-  const adapter = new CloudAdapter(botAuthentication(config));
+  const adapter = new CloudAdapter(tokenFailuresAre401(botAuthentication(config)));
   const sender = createProactiveSender({ adapter, appId: config.bot.appId ?? "", repos, logger, clock: deps.clock });
   const bot = new CasewatchBot({ services, notifier: createNotifier({ sender, repos, clock: deps.clock, logger }) });
 
@@ -100,6 +123,16 @@ export function createBotServer(deps: BotServerDeps): BotServer {
   const server = restify.createServer({ name: "casewatch", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
   server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
+    // Only JSON: a form post is a "simple" request any web page can make without a CORS preflight.
+    if (req.getContentType() !== "application/json") {
+      res.send(415, { error: "Send the activity as application/json." });
+      return;
+    }
+    const problem = envelopeProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
+      return;
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   });
   server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {

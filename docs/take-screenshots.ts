@@ -27,9 +27,8 @@ type Camera = ReturnType<typeof createCamera>;
  * The digest only goes out on a working day's morning, so on a weekend or bank holiday the bot runs on a clock moved
  * to the next working day; the demo force's dates are relative to that day.
  */
-function workingDayClock(): { clock: Clock; day: string; sweepAt: Date } {
+function workingDayClock(now: Date = new Date()): { clock: Clock; day: string; sweepAt: Date } {
   const policy = defaultPolicy();
-  const now = new Date();
   const today = londonDay(now, policy.timeZone);
   const day = nextWorkingDay(today, policy.schedule.bankHolidays);
   const sweepAt = zonedInstant(day, policy.schedule.morningTime, policy.timeZone);

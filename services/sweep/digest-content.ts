@@ -1,3 +1,4 @@
+import { days, formatDay } from "../../cards/format-day";
 import type { DigestActionData, DigestCardData, DigestItem } from "../../cards/digest";
 import type { ActionPlanDoc } from "../domain/action-plan";
 import type { CaseDoc } from "../domain/case";
@@ -39,13 +40,13 @@ function detailOf(f: ReminderFacts): string | undefined {
   const num = (k: string) => (typeof f[k] === "number" ? (f[k] as number) : undefined);
   const str = (k: string) => (typeof f[k] === "string" ? (f[k] as string) : undefined);
   if (str("authority") && authorityWords[str("authority")!]) parts.push(authorityWords[str("authority")!]!);
-  if (str("endsOn")) parts.push(`bail ends ${str("endsOn")}`);
-  if (str("lapsedOn")) parts.push(`lapsed ${str("lapsedOn")}`);
-  if (str("updateBy")) parts.push(`update victim by ${str("updateBy")}`);
-  if (num("daysLeft") !== undefined && num("daysLeft")! >= 0 && !str("lapsedOn")) parts.push(`${num("daysLeft")} days left`);
-  if (num("overdueDays")) parts.push(`${num("overdueDays")} days overdue`);
-  if (num("daysSinceUpdate") !== undefined) parts.push(`${num("daysSinceUpdate")} days since update`);
-  if (num("forensicsDays") !== undefined) parts.push(`${num("forensicsDays")} days awaiting forensics`);
+  if (str("endsOn")) parts.push(`bail ends ${formatDay(str("endsOn")!)}`);
+  if (str("lapsedOn")) parts.push(`lapsed ${formatDay(str("lapsedOn")!)}`);
+  if (str("updateBy")) parts.push(`update victim by ${formatDay(str("updateBy")!)}`);
+  if (num("daysLeft") !== undefined && num("daysLeft")! >= 0 && !str("lapsedOn")) parts.push(num("daysLeft") === 0 ? "ends today" : `${days(num("daysLeft")!)} left`);
+  if (num("overdueDays")) parts.push(`${days(num("overdueDays")!)} overdue`);
+  if (num("daysSinceUpdate") !== undefined) parts.push(`${days(num("daysSinceUpdate")!)} since update`);
+  if (num("forensicsDays") !== undefined) parts.push(`${days(num("forensicsDays")!)} awaiting forensics`);
   if (num("missed") !== undefined) parts.push(`${num("missed")} checkpoints missed`);
   return parts.length > 0 ? parts.join(", ").slice(0, 160) : undefined;
 }

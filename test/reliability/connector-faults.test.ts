@@ -63,8 +63,10 @@ describe("reliability: connector 429, 500 and 403 during a digest fan-out", func
     it(`seed ${seed}: 0 lost, 0 duplicated, and the 403 recipients' items go up the chain`, async () => {
       const { repos } = await store.fresh();
       await seedReliabilityForce(repos, cases);
-      // A tight global rate provokes real 429s with Retry-After; on top, a seeded 35% of calls fail with 429/500/503.
-      const connector = await new FakeTeamsConnector({ globalPerSecond: 15, retryAfterSeconds: 0.05 }).start();
+      // Rates tighter than the sender's own (as Teams' longer buckets, 8 per 2 s and 60 per 30 s per chat, can be)
+      // provoke real 429s with a true Retry-After whatever the machine's speed: the inspector alone gets several
+      // cards in a row. On top, a seeded 35% of calls fail with 429/500/503.
+      const connector = await new FakeTeamsConnector({ globalPerSecond: 15, perConversationPerSecond: 3, retryAfterSeconds: 0.05, retryAfterUntilFree: true }).start();
       const random = lcg(seed);
       const scripted = new Map<number, number>();
       for (let n = 1; n <= 600; n += 1) {

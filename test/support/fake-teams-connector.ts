@@ -23,6 +23,8 @@ export interface FakeTeamsConnectorOptions {
   globalPerSecond?: number;
   /** Seconds sent in Retry-After; tests use fractions to stay fast. */
   retryAfterSeconds?: number;
+  /** Send at least the time until the window has room again, as Teams' own Retry-After does. */
+  retryAfterUntilFree?: boolean;
 }
 
 /**
@@ -44,11 +46,13 @@ export class FakeTeamsConnector {
   private readonly perConversation: number;
   private readonly globalRate: number;
   private readonly retryAfterSeconds: number;
+  private readonly retryAfterUntilFree: boolean;
 
   constructor(opts: FakeTeamsConnectorOptions = {}) {
     this.perConversation = opts.perConversationPerSecond ?? 7;
     this.globalRate = opts.globalPerSecond ?? 50;
     this.retryAfterSeconds = opts.retryAfterSeconds ?? 1;
+    this.retryAfterUntilFree = opts.retryAfterUntilFree ?? false;
   }
 
   async start(): Promise<this> {
@@ -92,16 +96,22 @@ export class FakeTeamsConnector {
     return f;
   }
 
-  private overLimit(conversationId: string, now: number): boolean {
+  /** Milliseconds until the window has room when over the limit (so at least 1), else 0 (and the send is counted). */
+  private overLimit(conversationId: string, now: number): number {
     const prune = (xs: number[]) => { while (xs.length > 0 && xs[0]! <= now - 1000) xs.shift(); };
     const conv = this.windows.get(conversationId) ?? [];
     this.windows.set(conversationId, conv);
     prune(conv);
     prune(this.global);
-    if (conv.length >= this.perConversation || this.global.length >= this.globalRate) return true;
+    const waits = [
+      conv.length >= this.perConversation ? conv[conv.length - this.perConversation]! + 1000 - now : 0,
+      this.global.length >= this.globalRate ? this.global[this.global.length - this.globalRate]! + 1000 - now : 0,
+    ];
+    const wait = Math.max(...waits);
+    if (wait > 0) return Math.max(1, wait);
     conv.push(now);
     this.global.push(now);
-    return false;
+    return 0;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -112,9 +122,11 @@ export class FakeTeamsConnector {
     const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(req.url ?? "");
     if (req.method !== "POST" || !match) return this.reply(res, 404, { error: { code: "NotFound", message: "no such route" } });
     const conversationId = decodeURIComponent(match[1]!);
-    if (this.overLimit(conversationId, performance.now())) {
+    const wait = this.overLimit(conversationId, performance.now());
+    if (wait > 0) {
       this.throttled += 1;
-      res.setHeader("Retry-After", String(this.retryAfterSeconds));
+      const seconds = this.retryAfterUntilFree ? Math.max(this.retryAfterSeconds, Math.ceil(wait) / 1000) : this.retryAfterSeconds;
+      res.setHeader("Retry-After", String(seconds));
       return this.reply(res, 429, { error: { code: "TooManyRequests", message: "Too many requests" } });
     }
     const activity = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
