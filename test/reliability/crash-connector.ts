@@ -1,6 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { keepIdleConnectionsOpen } from "../support/fake-teams-connector";
 
 /**
  * Called around the n-th send, e.g. to kill the sending process there. Returning "drop" before accepting means the
@@ -26,7 +25,8 @@ export async function startCrashConnector(hook: SendHook = () => undefined) {
     for await (const c of req) chunks.push(c as Buffer);
     const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(req.url ?? "");
     if (req.method !== "POST" || !match) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     calls += 1;
@@ -39,10 +39,12 @@ export async function startCrashConnector(hook: SendHook = () => undefined) {
     accepted.push({ conversationId: decodeURIComponent(match[1]!), card: activity.attachments[0]!.content, seq: n });
     await hook(n, "after-accept");
     if (res.socket === null || res.socket.destroyed) return;
-    res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `activity-${n}` }));
+    // Not chained: once restify is loaded in this process (the bot tests load it), it replaces
+    // ServerResponse.prototype.writeHead with one that returns undefined, for every server in the process.
+    res.writeHead(201, { "content-type": "application/json" });
+    res.end(JSON.stringify({ id: `activity-${n}` }));
   };
   const server = http.createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
-  keepIdleConnectionsOpen(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -57,7 +57,6 @@ export class FakeTeamsConnector {
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    keepIdleConnectionsOpen(this.server);
     await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", () => r()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -140,16 +139,6 @@ export class FakeTeamsConnector {
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   }
-}
-
-/**
- * Node's server drops an idle keep-alive socket after 5 s while fetch (undici) reuses it for up to 4 s, timed with
- * a coarse clock: on a loaded machine the client sends on a socket the server is closing and gets "other side
- * closed". Real Teams keeps connections far longer; a fake that outlives every test (close() cuts all sockets)
- * keeps that race out of the tests, which are about Teams' answers, not about our own socket timeouts.
- */
-export function keepIdleConnectionsOpen(server: http.Server): void {
-  server.keepAliveTimeout = 10 * 60_000;
 }
 
 /** A CardSender that posts to a (fake) connector over HTTP, mapping answers to SendResult as the real one does. */
