@@ -11,7 +11,12 @@ import { registerAuditCommand } from "./cli/audit-command";
 import { registerSweepCommand } from "./cli/sweep-command";
 import { CloudAdapter } from "botbuilder";
 import { botAuthentication } from "./create-bot-server";
-import { createSweep } from "./create-sweep";
+import { createSweep, sweepTenant } from "./create-sweep";
+import { createProactiveSender } from "./proactive-sender";
+import { createNotifier } from "./notifier";
+import { sendImportHandovers } from "./import-handovers";
+import { createOversightServices } from "../services/oversight/oversight-services";
+import { londonDay } from "../services/rules/calendar";
 
 /** The `casewatch` command line. It talks to the configured store (in local mode, the running app's embedded one). */
 export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
@@ -24,9 +29,22 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
   };
   registerImportCommand(program, async () => {
     const ctx = await context();
+    const { repos } = ctx.store;
     return {
-      importService: createImportService({ repos: ctx.store.repos, clock: ctx.clock, logger: ctx.logger, policy: ctx.config.policy }),
+      importService: createImportService({ repos, clock: ctx.clock, logger: ctx.logger, policy: ctx.config.policy }),
       actorId: ctx.actorId,
+      afterImport: async (result, actorId) => {
+        const adapter = new CloudAdapter(botAuthentication(ctx.config));
+        const sender = createProactiveSender({ adapter, appId: ctx.config.bot.appId ?? "", repos, logger: ctx.logger, clock: ctx.clock });
+        const outcomes = await sendImportHandovers({
+          handover: createOversightServices({ repos, clock: ctx.clock, policy: ctx.config.policy, logger: ctx.logger }).handover,
+          notifier: createNotifier({ sender, repos, clock: ctx.clock, logger: ctx.logger }),
+          tenantId: sweepTenant(ctx.config),
+          actorId,
+          today: londonDay(ctx.clock.now(), ctx.config.timeZone),
+        }, result);
+        return [...outcomes].map(([supervisorId, outcome]) => `  handover digest to ${supervisorId}: ${outcome}`);
+      },
       close: () => ctx.store.close(),
     };
   });

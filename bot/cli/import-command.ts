@@ -7,6 +7,8 @@ export interface ImportCommandDeps {
   importService: ImportService;
   /** Defaults to `cli:<os user>`. */
   actorId?: string;
+  /** Runs after a written (not dry-run) import, e.g. to send handover digests to new supervisors; returns lines to print. */
+  afterImport?(result: ImportResult, actorId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -34,17 +36,19 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
       const onProgress = (p: ImportProgress) => {
         if (p.total > every) process.stderr.write(`\r${p.phase === "read" ? "checking" : "writing"} ${p.done}/${p.total}${p.done === p.total ? "\n" : ""}`);
       };
+      const actorId = d.actorId ?? `cli:${userInfo().username}`;
       try {
         const result = await d.importService.run(
           { path: source },
           {
             dryRun: opts.dryRun === true,
-            actorId: d.actorId ?? `cli:${userInfo().username}`,
+            actorId,
             onProgress,
             progressEvery: every,
           },
         );
         console.log(summary(result));
+        if (!result.dryRun && d.afterImport) for (const line of await d.afterImport(result, actorId)) console.log(line);
       } catch (err) {
         if (!(err instanceof ImportInvalidError)) throw err;
         for (const e of err.errors) console.error(formatImportError(e));
