@@ -5,7 +5,7 @@ import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./case.json";
 
-export const caseCardVerbs = ["open-case", "refresh"] as const satisfies readonly CardVerb[];
+export const caseCardVerbs = ["review", "confirm-progress", "choose-reassign", "open-case", "refresh"] as const satisfies readonly CardVerb[];
 
 export const caseCardData = caseDetail;
 export type CaseCardData = CaseDetail;
@@ -51,10 +51,16 @@ function facts(d: CaseDetail): { title: string; value: string }[] {
   return f;
 }
 
-/** One case in full, within RULES.md §8: reference, category, risk, dates and officer names only. */
+/**
+ * One case in full, within RULES.md §8: reference, category, risk, dates and officer names only. An open case offers
+ * "Confirm progress" to whoever may see it (the OIC or their chain); "Review now" and "Reassign" only to a supervisor,
+ * because nobody reviews or reallocates their own case.
+ */
 export function buildCaseCard(input: CaseCardData): AdaptiveCardJson {
   const detail = caseCardData.parse(input);
   const text = caseLineText(detail);
+  const open = detail.status === "open";
+  const supervisor = detail.viewerRole === "supervisor";
   return expandCard(template, {
     heading: detail.ref,
     subheading: detail.offenceCategory,
@@ -63,5 +69,8 @@ export function buildCaseCard(input: CaseCardData): AdaptiveCardJson {
     facts: facts(detail),
     asOf: formatDay(detail.asOf),
     ref: detail.ref,
+    canReview: open && supervisor,
+    canConfirm: open,
+    canReassign: open && supervisor,
   });
 }

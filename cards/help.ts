@@ -5,12 +5,24 @@ import template from "./help.json";
 
 export const helpCardVerbs = ["refresh"] as const satisfies readonly CardVerb[];
 
-/** The commands, as the manifest's command list also names them. */
+/**
+ * The commands, as the manifest's command list also names them. Each is shown as a worked example, never with
+ * angle-bracket placeholders: Teams and the Playground drop `<ref>` as an unknown HTML tag.
+ */
 export const COMMANDS: readonly { command: string; meaning: string }[] = [
   { command: "status", meaning: "Your cases, your team or your teams, worst first (also \"team status\", \"how is my team doing\")" },
-  { command: "my cases", meaning: "The open cases where you are the officer in charge" },
-  { command: "case <ref>", meaning: "One case by its crime reference, e.g. case CF/01234/26" },
+  { command: "my cases", meaning: "The open cases where you are the officer in charge, each with Confirm progress" },
+  { command: "case CF/01234/26", meaning: "One case by its crime reference, written as the force writes it" },
   { command: "due", meaning: "Reviews, bail dates and RUI reviews due in the next 7 days" },
+  { command: "plan DC Jo Evans", meaning: "Supervisors: start an action plan for someone you supervise" },
+  {
+    command: "absent DC Jo Evans leave from 2026-04-06 to 2026-04-10",
+    meaning: "Supervisors: record an absence (leave, sick, training or other; \"to\" is optional) and see the cases with deadlines inside it",
+  },
+  { command: "back", meaning: "End your own absence: you are back at work" },
+  { command: "reassign CF/01234/26 to DC Jo Evans", meaning: "Supervisors: give a case a new officer in charge (you are warned if they would go over capacity)" },
+  { command: "handover DS Aisha Khan to DS Tom Reid", meaning: "Inspectors and above: everyone reporting to the first supervisor moves under the second, who gets a digest of what they inherit" },
+  { command: "1:1 DC Jo Evans", meaning: "Supervisors: record a 1:1 done today (add \"on 2026-03-02\" for another day)" },
   { command: "help", meaning: "This list" },
 ];
 

@@ -5,12 +5,12 @@ import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./my-cases.json";
 
-export const myCasesCardVerbs = ["open-case", "refresh"] as const satisfies readonly CardVerb[];
+export const myCasesCardVerbs = ["open-case", "confirm-progress", "refresh"] as const satisfies readonly CardVerb[];
 
 export const myCasesCardData = myCasesView;
 export type MyCasesCardData = MyCasesView;
 
-/** The officer's own open cases as OIC, worst first, each with an Open button. */
+/** The officer's own open cases as OIC, worst first, each with Open and a one-click "Confirm progress" (issue 5 §2). */
 export function buildMyCasesCard(input: MyCasesCardData): AdaptiveCardJson {
   const view = myCasesCardData.parse(input);
   const total = view.cases.length + view.more;

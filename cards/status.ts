@@ -7,7 +7,7 @@ import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./status.json";
 
-export const statusCardVerbs = ["refresh", "open-case", "mark-seen"] as const satisfies readonly CardVerb[];
+export const statusCardVerbs = ["refresh", "open-case", "mark-seen", "start-plan"] as const satisfies readonly CardVerb[];
 
 export const statusCardData = z.object({
   view: statusView,
@@ -16,6 +16,11 @@ export const statusCardData = z.object({
   seenWording: z.enum(["seen", "marked", "already"]).default("seen"),
   /** Read-only: what everyone else in a group chat or channel sees once the action is done. */
   frozen: z.boolean().default(false),
+  /**
+   * Officers with enough stale cases for an action plan (RULES.md §4), from the plan service's suggestions. Left empty
+   * in group chats and channels, where others would see employment data.
+   */
+  planSuggestions: z.array(z.object({ officerId: z.string().min(1).max(64), staleCases: z.number().int().min(0) })).default([]),
 });
 export type StatusCardData = z.input<typeof statusCardData>;
 
@@ -56,7 +61,8 @@ const capacityText = (c: { live: number; capacity: number; over: boolean }) => `
 
 /** Status for a detective (own cases), a sergeant (team) or an inspector and above (one line per team). */
 export function buildStatusCard(input: StatusCardData): AdaptiveCardJson {
-  const { view, seen, seenWording, frozen } = statusCardData.parse(input);
+  const { view, seen, seenWording, frozen, planSuggestions } = statusCardData.parse(input);
+  const suggested = new Map(planSuggestions.map((p) => [p.officerId, p.staleCases]));
   const facts = totalsFacts(view.totals, view.thresholds);
   if (view.capacity) facts.push({ title: "Your caseload", value: capacityText(view.capacity) });
   if (view.span) facts.push({ title: "People you supervise", value: `${view.span.reports}${view.span.over ? ` (over the limit of ${view.span.limit})` : ""}` });
@@ -75,11 +81,17 @@ export function buildStatusCard(input: StatusCardData): AdaptiveCardJson {
       ].filter(Boolean);
       return { title: `${t.leadName}'s team · ${t.people} people`, ...totalsLine(t.totals), extra: extras.join(" · ") };
     }),
-    officers: view.officers.map((o) => ({
-      title: `${o.rank} ${o.name}${o.absent ? " (absent today)" : ""}`,
-      line: `Caseload ${capacityText(o.capacity)} · ${o.reviewsOverdue} reviews overdue · ${o.stale} stale · ${o.bailSoon} bail ending soon`,
-      color: (o.capacity.over || o.reviewsOverdue > 0 ? "attention" : o.stale > 0 ? "warning" : "default") satisfies TextColor,
-    })),
+    officers: view.officers.map((o) => {
+      const stale = suggested.get(o.id);
+      return {
+        title: `${o.rank} ${o.name}${o.absent ? " (absent today)" : ""}`,
+        line: `Caseload ${capacityText(o.capacity)} · ${o.reviewsOverdue} reviews overdue · ${o.stale} stale · ${o.bailSoon} bail ending soon`,
+        color: (o.capacity.over || o.reviewsOverdue > 0 ? "attention" : o.stale > 0 ? "warning" : "default") satisfies TextColor,
+        planText: stale === undefined ? "" : `${stale} stale cases: an action plan is suggested`,
+        canPlan: stale !== undefined && !frozen,
+        officerId: o.id,
+      };
+    }),
     casesHeading: view.role === "detective" ? "Your open cases, worst first" : "Needs attention, worst first",
     cases: view.cases.map((c) => ({ ref: c.ref, ...caseLineText(c) })),
     moreText: more,

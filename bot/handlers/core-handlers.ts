@@ -7,6 +7,7 @@ import { buildHelpCard } from "../../cards/help";
 import { buildMyCasesCard } from "../../cards/my-cases";
 import { buildStatusCard } from "../../cards/status";
 import { buildTeamStatusCard } from "../../cards/team-status";
+import type { StatusView } from "../../services/app/status-view";
 import type { Purpose } from "../../services/app/view-audit";
 import { rankLevel } from "../../services/domain/officer";
 import type { ActionHandlers, CommandHandlers, Turn } from "./turn";
@@ -27,18 +28,32 @@ export const coreActions: Pick<ActionHandlers, "refresh" | "open-case" | "mark-s
   "mark-seen": async (t, a) => {
     const outcome = await t.services.status.markSeen(t.me, { officerId: a.officerId, on: a.on }, "action:mark-seen");
     if (outcome.kind === "not-owner") return { card: NOT_YOUR_CARD };
-    if (outcome.kind === "already-seen") return { card: buildStatusCard({ ...outcome.content, seenWording: "already" }) };
-    return { card: buildStatusCard({ ...outcome.content, seenWording: "marked" }), freeze: buildStatusCard({ ...outcome.content, frozen: true }) };
+    const planSuggestions = await planSuggestionsFor(t, outcome.content.view.role);
+    if (outcome.kind === "already-seen") return { card: buildStatusCard({ ...outcome.content, seenWording: "already", planSuggestions }) };
+    return { card: buildStatusCard({ ...outcome.content, seenWording: "marked", planSuggestions }), freeze: buildStatusCard({ ...outcome.content, frozen: true }) };
   },
 };
 
 /** A DI or above sees every sergeant's team in one card (issue 6); everyone else their own status card. */
 export async function view(t: Turn, which: RefreshableView, why: Purpose): Promise<AdaptiveCardJson> {
   if (which === "status" && rankLevel[t.me.rank] >= rankLevel.DI) return buildTeamStatusCard(await t.services.oversight.teamStatus.teamStatus(t.me, why));
-  if (which === "status") return buildStatusCard(await t.services.status.status(t.me, why));
+  if (which === "status") {
+    const content = await t.services.status.status(t.me, why);
+    return buildStatusCard({ ...content, planSuggestions: await planSuggestionsFor(t, content.view.role) });
+  }
   if (which === "my-cases") return buildMyCasesCard(await t.services.cases.myCases(t.me, why));
   if (which === "due") return buildDueCard(await t.services.cases.due(t.me, why));
   return buildHelpCard();
+}
+
+/**
+ * "Start action plan" buttons for a sergeant's officers with enough stale cases (RULES.md §4). Action plans are
+ * employment data, so none in group chats or channels where others see the card.
+ */
+async function planSuggestionsFor(t: Turn, role: StatusView["role"]): Promise<{ officerId: string; staleCases: number }[]> {
+  if (role !== "sergeant" || t.isGroup) return [];
+  const { scope, today } = await t.scope();
+  return (await t.services.workflows.plans.suggestions(scope, today)).map((s) => ({ officerId: s.officerId, staleCases: s.staleCases }));
 }
 
 const NOT_YOUR_CARD = buildErrorCard({ title: "Not your card", message: "This status card was made for someone else; only they can mark it as seen." });

@@ -22,12 +22,17 @@ export const caseDetail = caseLine.extend({
   kirat: z.object({ grade: kiratGrade, dueOn: isoDate, met: z.boolean(), overdue: z.boolean() }).optional(),
   /** The last review's outcome and reviewer; its action texts are free text, so they stay off the card. */
   lastReview: z.object({ on: isoDate, reviewerName: z.string(), outcome: reviewOutcome, actionCount: z.number().int() }).optional(),
+  /**
+   * How the viewer stands to the case, so the card offers only what they may do: the OIC confirms progress; someone
+   * above the OIC in the chain (or covering) may also review and reassign it.
+   */
+  viewerRole: z.enum(["oic", "supervisor"]),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
 export function describeCaseDetail(
   c: CaseDoc,
-  people: { oic: Officer | undefined; reviewer: Officer | undefined },
+  people: { viewer: Officer; oic: Officer | undefined; reviewer: Officer | undefined },
   lastReview: ReviewDoc | undefined,
   policy: Policy,
   today: IsoDate,
@@ -56,5 +61,6 @@ export function describeCaseDetail(
           },
         }
       : {}),
+    viewerRole: people.viewer.id === c.oicId ? "oic" : "supervisor",
   };
 }

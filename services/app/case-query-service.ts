@@ -68,7 +68,7 @@ export function createCaseQueryService(deps: {
       const { scope, today, found } = await reader.byRef(me, ref);
       const [last] = await deps.reviews.forCase(found.id);
       const reviewer = last ? (scope.officers.get(last.reviewerId) ?? (await deps.officers.get(last.reviewerId))) : undefined;
-      const detail = describeCaseDetail(found, { oic: scope.officers.get(found.oicId), reviewer }, last, policy, today);
+      const detail = describeCaseDetail(found, { viewer: me, oic: scope.officers.get(found.oicId), reviewer }, last, policy, today);
       await viewAudit.recordView(me, { action: "view case", recordType: "case", recordIds: [found.ref], why });
       return detail;
     },

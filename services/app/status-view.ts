@@ -29,6 +29,8 @@ const capacity = z.object({ live: z.number().int(), capacity: z.number(), over: 
 const span = z.object({ reports: z.number().int(), limit: z.number().int(), over: z.boolean() });
 
 export const officerRow = z.object({
+  /** For buttons about the officer (e.g. "Start action plan"); never shown. */
+  id: z.string(),
   name: z.string(),
   rank: z.string(),
   capacity,
@@ -132,6 +134,7 @@ export function buildStatusView(scope: Scope, cases: readonly CaseDoc[], policy:
     const officers = [...scope.officers.values()].filter((o) => o.id !== v.id || byOic.has(v.id)).map((o) => {
       const own = byOic.get(o.id) ?? [];
       return {
+        id: o.id,
         name: o.name,
         rank: o.rank,
         capacity: usage(o),

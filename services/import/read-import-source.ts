@@ -30,7 +30,7 @@ export function rowsFromData(data: unknown, label: string): RawImport {
   }
   const record = data as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (key !== "officers" && key !== "cases") out.errors.push({ file: label, row: 0, field: key, message: "is not part of the import format (expected \"officers\" and \"cases\")" });
+    if (key !== "officers" && key !== "cases") out.errors.push({ file: label, row: 0, field: key === "" ? "\"\" (an empty key)" : key, message: "is not part of the import format (expected \"officers\" and \"cases\")" });
   }
   for (const section of ["officers", "cases"] as const) {
     const list = record[section];

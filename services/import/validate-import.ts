@@ -25,7 +25,7 @@ function parseRows<S extends z.ZodType>(rows: RawRow[], schema: S, errors: Impor
     for (const issue of result.error.issues) {
       const keys = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
       for (const key of keys) {
-        const field = [...issue.path, ...(key === undefined ? [] : [key])].map(String).join(".") || "(row)";
+        const field = [...issue.path, ...(key === undefined ? [] : [key === "" ? "\"\" (an empty key)" : key])].map(String).join(".") || "(row)";
         errors.push({ file: at.file, row: at.row, field, message: key === undefined ? issue.message : "is not part of the import format" });
       }
     }

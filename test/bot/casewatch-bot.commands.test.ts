@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { conversationRefId } from "../../services/store/conversation-ref-repository";
 import { OTHER_TENANT, REF, TENANT, TODAY } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";
-import { activityFrom, BOT, cardOf, createHarness, textOf, type Harness } from "./bot-harness";
+import { makeCase } from "../support/fixtures";
+import { activityFrom, BOT, cardOf, createHarness, execute, textOf, wordsOf, type Harness } from "./bot-harness";
 
 const DC1 = { aad: "aad-dc1" };
 const DS1 = { aad: "aad-ds1" };
@@ -18,9 +19,66 @@ describe("CasewatchBot commands (TestAdapter turns against the store)", function
 
   const audits = () => h.repos.audit.between(TODAY, TODAY);
 
-  it("help lists the commands", async () => {
+  it("help lists the commands as examples, workflow and oversight ones included", async () => {
     const card = textOf(await h.say(DC1, "help"));
-    for (const c of ["status", "my cases", "case <ref>", "due"]) assert.match(card, new RegExp(c.replace(/[<>]/g, ".")));
+    for (const c of ["status", "my cases", "case CF/01234/26", "due", "plan DC", "absent DC", "back", "reassign CF/01234/26 to", "handover DS", "1:1 DC"]) {
+      assert.ok(card.includes(c), c);
+    }
+  });
+
+  describe("workflow buttons on the status, my cases and case cards (issue 5)", () => {
+    const staleFor = async (oicId: string, n: number) => {
+      for (let i = 0; i < n; i++) {
+        await h.repos.cases.upsert(makeCase({ ref: `CF/0090${i}/26`, oicId, openedOn: "2025-10-01", lastUpdatedOn: "2025-12-01", lastReviewedOn: "2026-02-27" }));
+      }
+    };
+    const planButtons = (card: unknown) => [...textOf(card).matchAll(/"verb":"start-plan","data":\{"officerId":"([^"]+)"\}/g)].map((m) => m[1]);
+
+    it("a sergeant's status offers Start action plan next to an officer with two or more stale cases, and only them", async () => {
+      await staleFor("dc2", 2);
+      const card = await h.say(DS1, "status");
+      assert.deepEqual(planButtons(card), ["dc2"]);
+      assert.match(wordsOf(card), /DC Jo Evans \| [^|]+ \| 2 stale cases: an action plan is suggested/);
+      assert.match(wordsOf(card), /Team status: DS Aisha Khan/, "the e2e heading is unchanged");
+    });
+
+    it("one stale case is not enough for the button", async () => {
+      await staleFor("dc2", 1);
+      assert.deepEqual(planButtons(await h.say(DS1, "status")), []);
+    });
+
+    it("the button stays out of channels, where colleagues would see employment data", async () => {
+      await staleFor("dc2", 2);
+      assert.deepEqual(planButtons(await h.say({ ...DS1, conversationType: "channel" }, "status")), []);
+    });
+
+    it("Mark as seen keeps the plan buttons in personal chat, and a group's card and frozen copy carry none", async () => {
+      await staleFor("dc2", 2);
+      const personal = await h.click(DS1, execute("mark-seen", { officerId: "ds1", on: TODAY }));
+      assert.deepEqual(planButtons(personal.card), ["dc2"]);
+      assert.match(wordsOf(personal.card), /Marked as seen by DS Aisha Khan/);
+      const group = await h.click({ ...DS1, conversationType: "groupChat" }, execute("mark-seen", { officerId: "ds1", on: TODAY }), { replyToId: "msg-9" });
+      assert.deepEqual(planButtons(group.card), []);
+      assert.deepEqual(group.updates.flatMap((u) => planButtons(u)), []);
+    });
+
+    it("my cases offers Confirm progress per case", async () => {
+      const card = textOf(await h.say(DC1, "my cases"));
+      assert.match(card, new RegExp(`"verb":"confirm-progress","data":\\{"ref":"${REF.overdueReview.replaceAll("/", "\\/")}"\\}`));
+    });
+
+    const titles = (card: unknown) => [...textOf(card).matchAll(/"type":"Action\.Execute","title":"([^"]+)"/g)].map((m) => m[1]);
+
+    it("case from a supervisor offers Review now, Confirm progress and Reassign", async () => {
+      const t = titles(await h.say(DS1, `case ${REF.overdueReview}`));
+      for (const b of ["Review now", "Confirm progress", "Reassign"]) assert.ok(t.includes(b), b);
+    });
+
+    it("case from its own OIC offers Confirm progress but neither Review now nor Reassign", async () => {
+      const t = titles(await h.say(DC1, `case ${REF.overdueReview}`));
+      assert.ok(t.includes("Confirm progress"));
+      assert.ok(!t.includes("Review now") && !t.includes("Reassign"), t.join(", "));
+    });
   });
 
   it("anything else gets the short help card, saying it was not understood", async () => {

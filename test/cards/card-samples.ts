@@ -32,7 +32,7 @@ export const statusViews: Record<StatusView["role"], StatusView> = {
   detective: { ...base, role: "detective", viewer: { id: "dc1", name: "Ben Carter", rank: "DC" }, capacity: { live: 13, capacity: 12, over: true } },
   sergeant: {
     ...base, role: "sergeant", span: { reports: 12, limit: 10, over: true },
-    officers: [{ name: "Jo Evans", rank: "DC", capacity: { live: 10, capacity: 6, over: true }, reviewsOverdue: 2, stale: 1, bailSoon: 0, absent: true }],
+    officers: [{ id: "dc3", name: "Jo Evans", rank: "DC", capacity: { live: 10, capacity: 6, over: true }, reviewsOverdue: 2, stale: 1, bailSoon: 0, absent: true }],
   },
   inspector: {
     ...base, role: "inspector", viewer: { id: "di1", name: "Sam Okafor", rank: "DI" }, span: { reports: 3, limit: 10, over: false },
@@ -46,6 +46,7 @@ export const caseDetailSample: CaseDetail = {
   cadenceDays: 7, escalateOn: "2026-02-24", awaitingCpsSince: "2026-02-01", bailStartedOn: "2025-12-02", bailRegime: "pcsc-2022",
   kirat: { grade: "high", dueOn: "2024-12-08", met: false, overdue: true },
   lastReview: { on: "2026-02-10", reviewerName: "DS Aisha Khan", outcome: "actions-set", actionCount: 3 },
+  viewerRole: "supervisor",
 };
 
 export const myCasesSample: MyCasesView = { viewer: { name: "Ben Carter", rank: "DC" }, today: "2026-03-03", cases: [lapsedLine, ruiLine], more: 2 };

@@ -11,10 +11,31 @@ describe("buildCaseCard", () => {
     assert.deepEqual(verbsIn(card), [...caseCardVerbs].sort());
   });
 
+  /** Every button title, the body's action set first, then the card's own actions. */
+  const buttons = (card: unknown): string[] => [...JSON.stringify(card).matchAll(/"type":"Action\.Execute","title":"([^"]+)"/g)].map((m) => m[1]!);
+
+  it("offers a supervisor Review now, Confirm progress and Reassign on an open case", () => {
+    assert.deepEqual(buttons(buildCaseCard(caseDetailSample)), ["Review now", "Confirm progress", "Reassign", "Refresh", "My cases", "Status"]);
+  });
+
+  it("offers the officer in charge Confirm progress only: nobody reviews or reassigns their own case", () => {
+    const card = buildCaseCard({ ...caseDetailSample, viewerRole: "oic" });
+    assertValidAdaptiveCard(card);
+    assert.deepEqual(buttons(card), ["Confirm progress", "Refresh", "My cases", "Status"]);
+  });
+
+  it("offers no workflow buttons on a closed case", () => {
+    for (const viewerRole of ["oic", "supervisor"] as const) {
+      assert.deepEqual(buttons(buildCaseCard({ ...caseDetailSample, status: "closed", viewerRole })), ["Refresh", "My cases", "Status"]);
+    }
+  });
+
   it("keeps the crime reference verbatim in the heading and the refresh button", () => {
     const card = buildCaseCard({ ...caseDetailSample, ref: "ab/0007/2026 X" });
     assert.match(JSON.stringify(card), /"text":"ab\/0007\/2026 X"/);
-    assert.match(JSON.stringify(card), /"verb":"open-case","data":\{"ref":"ab\/0007\/2026 X"\}/);
+    for (const verb of ["open-case", "review", "confirm-progress", "choose-reassign"]) {
+      assert.match(JSON.stringify(card), new RegExp(`"verb":"${verb}",(?:"style":"positive",)?"data":\\{"ref":"ab\\/0007\\/2026 X"\\}`), verb);
+    }
   });
 
   it("shows dates, risk, officers and the last review, never free text", () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { buildErrorCard, errorCardVerbs } from "../../cards/error";
+import { matchCommand } from "../../bot/match-command";
 import { buildHelpCard, COMMANDS, helpCardVerbs } from "../../cards/help";
 import { buildNotRegisteredCard } from "../../cards/not-registered";
 import { buildWelcomeCard, welcomeCardVerbs } from "../../cards/welcome";
@@ -12,6 +13,14 @@ describe("help, welcome, not-registered and error cards", () => {
     assertValidAdaptiveCard(card);
     assert.deepEqual(verbsIn(card), [...helpCardVerbs]);
     for (const c of COMMANDS) assert.ok(wordsOf(card).includes(c.command));
+  });
+
+  it("help shows every command as a worked example the bot itself understands, with no <placeholder> a client would strip", () => {
+    const words = wordsOf(buildHelpCard());
+    assert.doesNotMatch(words, /[<>]/);
+    for (const c of COMMANDS) assert.notEqual(matchCommand(c.command).kind, "unknown", c.command);
+    const kinds = new Set(COMMANDS.map((c) => matchCommand(c.command).kind));
+    for (const k of ["absent", "back", "reassign", "handover", "one-to-one", "plan", "case", "status", "my-cases", "due", "help"]) assert.ok(kinds.has(k as never), k);
   });
 
   it("help says when a message was not understood, without echoing it", () => {

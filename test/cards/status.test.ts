@@ -29,14 +29,24 @@ describe("buildStatusCard", () => {
   });
 
   it("offers Mark as seen to a supervisor until it is done, then says by whom", () => {
-    assert.deepEqual(verbsIn(buildStatusCard({ view: statusViews.sergeant })), ["mark-seen", "open-case", "refresh"]);
+    assert.deepEqual(verbsIn(buildStatusCard({ view: statusViews.sergeant })), ["mark-seen", "open-case", "refresh"], "no plan button unless suggested");
     const done = buildStatusCard({ view: statusViews.sergeant, seen, seenWording: "already" });
     assert.ok(!verbsIn(done).includes("mark-seen"));
     assert.match(wordsOf(done), /Already marked as seen by DS Aisha Khan at 10:42/);
   });
 
+  it("offers Start action plan next to a suggested officer only, carrying that officer's id", () => {
+    const card = buildStatusCard({ view: statusViews.sergeant, planSuggestions: [{ officerId: "dc3", staleCases: 3 }] });
+    assertValidAdaptiveCard(card);
+    assert.ok(verbsIn(card).includes("start-plan"));
+    assert.match(JSON.stringify(card), /"title":"Start action plan","verb":"start-plan","data":\{"officerId":"dc3"\}/);
+    assert.match(wordsOf(card), /DC Jo Evans \(absent today\) \| Caseload [^|]+ \| 3 stale cases: an action plan is suggested/);
+    const other = buildStatusCard({ view: statusViews.sergeant, planSuggestions: [{ officerId: "someone-else", staleCases: 2 }] });
+    assert.ok(!verbsIn(other).includes("start-plan"), "a suggestion for an officer not on the card draws nothing");
+  });
+
   it("freezes to a read-only card with no buttons at all", () => {
-    const frozen = buildStatusCard({ view: statusViews.sergeant, seen, frozen: true });
+    const frozen = buildStatusCard({ view: statusViews.sergeant, seen, frozen: true, planSuggestions: [{ officerId: "dc3", staleCases: 3 }] });
     assertValidAdaptiveCard(frozen);
     assert.deepEqual(verbsIn(frozen), []);
     assert.match(wordsOf(frozen), /Seen by DS Aisha Khan at 10:42/);

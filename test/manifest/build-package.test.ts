@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { matchCommand } from "../../bot/match-command";
 import { buildAppPackage, fillTemplate, MANIFEST_DIR, PACKAGE_ENTRIES } from "../../manifest/build-package";
 import { validateTeamsManifest } from "../../manifest/validate-manifest";
 import { loadManifestConfig } from "../../services/config/manifest-config";
@@ -60,14 +61,33 @@ describe("Teams app package (npm run package)", () => {
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
   });
 
-  it("offers the bot in personal and team scopes with the five commands listed for each", () => {
+  it("offers the bot in personal and team scopes with the core commands and the most useful workflow ones", () => {
     const bot = (manifest["bots"] as Bot[])[0];
     assert.ok(bot);
-    for (const scope of ["personal", "team"]) {
+    const expected: Record<string, string[]> = {
+      personal: ["help", "status", "my cases", "case", "due", "plan", "absent", "back", "reassign", "1:1"],
+      // Action plans, absences and 1:1s are employment matters, kept to personal chat.
+      team: ["help", "status", "my cases", "case", "due", "reassign", "handover"],
+    };
+    for (const [scope, titles] of Object.entries(expected)) {
       assert.ok(bot.scopes.includes(scope), `bot scope ${scope}`);
       const list: Bot["commandLists"][number] | undefined = bot.commandLists.find((l) => l.scopes.includes(scope));
-      assert.deepEqual(list?.commands.map((c) => c.title), ["help", "status", "my cases", "case", "due"], `commands for ${scope}`);
+      assert.deepEqual(list?.commands.map((c) => c.title), titles, `commands for ${scope}`);
+      assert.ok((list?.commands.length ?? 0) <= 10, "Teams shows at most 10 commands per list");
       for (const c of list?.commands ?? []) assert.ok(c.description.length > 0, `${c.title} has a description`);
+    }
+  });
+
+  it("every example in a command description is one the bot understands as that command", () => {
+    const bot = (manifest["bots"] as Bot[])[0];
+    const examples = (bot?.commandLists ?? []).flatMap((l) => l.commands).flatMap((c) => {
+      const m = /e\.g\. (.+)$/.exec(c.description);
+      return m?.[1] ? [{ title: c.title, example: m[1] }] : [];
+    });
+    assert.ok(examples.length >= 5);
+    for (const { title, example } of examples) {
+      assert.ok(example.toLowerCase().startsWith(title), `${example} starts with ${title}`);
+      assert.notEqual(matchCommand(example).kind, "unknown", example);
     }
   });
 

@@ -50,6 +50,11 @@ describe("case queries (my cases, case detail, due) against the store", function
     assert.deepEqual(audit.map((a) => [a.actorId, a.operation, a.recordType, a.recordId, a.why]), [["di1", "consultation", "case", REF.overdueReview, "command:case"]]);
   });
 
+  it("case detail says whether the viewer is the OIC or above them, so the card offers only what they may do", async () => {
+    const roles = await Promise.all(["dc1", "ds1", "di1"].map(async (id) => (await services.cases.caseDetail(byId(id), REF.overdueReview, "command:case")).viewerRole));
+    assert.deepEqual(roles, ["oic", "supervisor", "supervisor"]);
+  });
+
   it("case detail out of scope is refused in the service, whatever the card would show", async () => {
     await assert.rejects(services.cases.caseDetail(byId("dc3"), REF.overdueReview, "command:case"), CaseNotFoundError);
     assert.deepEqual(await repos.audit.between(TODAY, TODAY), []);

@@ -28,6 +28,7 @@ describe("buildStatusView (figures against hand-computed expectations, 3 Mar 202
     const jo = v.officers.find((o) => o.name === "Jo Evans");
     assert.deepEqual(jo?.capacity, { live: 3, capacity: 2.4, over: true });
     assert.equal(v.officers[0]?.name, "Jo Evans", "the busiest officer comes first");
+    assert.equal(jo?.id, "dc2", "rows carry the officer id for buttons such as Start action plan");
   });
 
   it("marks an officer absent today", () => {
