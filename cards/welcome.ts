@@ -21,19 +21,19 @@ const ABILITIES: Record<WelcomeCardData["role"], string[]> = {
   detective: [
     "status or my cases: your open cases, worst first, with review, bail and update dates",
     "due: what falls due in the next 7 days",
-    "case <ref>: one of your cases in full",
+    "case CF/01234/26 (a crime reference): one of your cases in full",
     "Reminders before your reviews, bail dates and stale cases fall due",
   ],
   sergeant: [
     "status: your team, busiest officer first, and the cases that need attention",
     "due: what falls due across your team in the next 7 days",
-    "case <ref>: any case your team holds",
+    "case CF/01234/26 (a crime reference): any case your team holds",
     "Review prompts, and escalations when a case goes stale or bail is close",
   ],
   inspector: [
     "status: one line per team, worst first, with over-capacity officers named",
     "due: what falls due across your teams in the next 7 days",
-    "case <ref>: any case held below you in the chain of command",
+    "case CF/01234/26 (a crime reference): any case held below you in the chain of command",
     "Escalations for overdue reviews, year-stale cases and bail that is about to lapse",
   ],
 };

@@ -15,7 +15,7 @@ export function localModeBanner(r: { botUrl: string; storeEndpoint: string; play
   if (r.playgrounds.length > 0) {
     lines.push("  Teams client (Microsoft 365 Agents Playground) — open one in a browser:");
     for (const p of r.playgrounds) lines.push(`    ${p.url.padEnd(26)} as the ${WHO[p.role] ?? p.role}`);
-    lines.push('  Type "help", "status", "my cases", "due" or "case <ref>", and click the card buttons.');
+    lines.push('  Type "help", "status", "my cases", "due" or "case" and a crime reference (e.g. "case CF/01234/26"), and click the card buttons.');
   }
   lines.push("  Stop with Ctrl-C.", "");
   return lines.join("\n");

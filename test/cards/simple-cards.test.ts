@@ -34,6 +34,8 @@ describe("help, welcome, not-registered and error cards", () => {
       assert.deepEqual(verbsIn(card), [...welcomeCardVerbs]);
       assert.match(wordsOf(card), /Name \| Aisha Khan \| Rank \| DS \| Team \| POLIT, reporting to DI Sam Okafor \| You supervise \| 2 people/);
       assert.match(wordsOf(card), /- status/);
+      assert.doesNotMatch(wordsOf(card), /[<>]/, "a <placeholder> is stripped by Teams and the Playground");
+      assert.match(wordsOf(card), /case CF\/01234\/26/);
     });
   }
 
