@@ -52,7 +52,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
     const ctx = await context();
     const adapter = new CloudAdapter(botAuthentication(ctx.config));
     const executor = createSweep({ config: ctx.config, repos: ctx.store.repos, adapter, clock: ctx.clock, logger: ctx.logger });
-    return { executor, close: () => ctx.store.close() };
+    return { executor, timeZone: ctx.config.timeZone, close: () => ctx.store.close() };
   });
   registerAuditCommand(program, async () => {
     const ctx = await context();
@@ -61,11 +61,14 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
   return program;
 }
 
-if (require.main === module || process.argv[1]?.endsWith("casewatch.js")) {
+/** Runs the CLI; bin/casewatch.js calls this, so it works however npm links the bin (npx, npm link, node_modules/.bin). */
+export function runCli(argv: readonly string[] = process.argv): void {
   buildCli()
-    .parseAsync(process.argv)
+    .parseAsync([...argv])
     .catch((err: unknown) => {
       console.error(err instanceof CasewatchError ? err.message : err);
       process.exit(err instanceof CasewatchError ? 2 : 1);
     });
 }
+
+if (require.main === module) runCli();

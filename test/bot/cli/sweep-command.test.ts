@@ -17,7 +17,7 @@ function harness(progressTotal = 0) {
     },
   };
   const program = new Command("casewatch").exitOverride();
-  registerSweepCommand(program, async () => ({ executor, close: async () => { closed += 1; } }), {
+  registerSweepCommand(program, async () => ({ executor, timeZone: "Europe/London", close: async () => { closed += 1; } }), {
     out: { write: (s: string) => { out.push(s); return true; } },
     err: { write: (s: string) => { err.push(s); return true; } },
   });
@@ -39,6 +39,18 @@ describe("bot/cli/sweep-command", () => {
     assert.equal(h.closed(), 1);
   });
 
+  const localTimes = [
+    { typed: "2026-11-24T08:00", instant: "2026-11-24T08:00:00.000Z", why: "GMT in winter" },
+    { typed: "2026-06-01 08:00", instant: "2026-06-01T07:00:00.000Z", why: "BST in summer" },
+  ];
+  for (const t of localTimes) {
+    it(`reads --at ${t.typed} as London wall-clock time (${t.why})`, async () => {
+      const h = harness();
+      await h.program.parseAsync(["node", "casewatch", "sweep", "--at", t.typed, "--dry-run"]);
+      assert.equal(h.calls[0]!.at?.toISOString(), t.instant);
+    });
+  }
+
   it("prints a table that lists officers not reachable in Teams by id", async () => {
     const h = harness();
     await h.program.parseAsync(["node", "casewatch", "sweep"]);
@@ -47,15 +59,15 @@ describe("bot/cli/sweep-command", () => {
     assert.match(text, /not reachable in Teams \(officer ids\): dc9/);
   });
 
-  it("refuses an --at that is not an ISO instant, without opening the store", async () => {
+  for (const typed of ["tomorrow", "2026-11-24T25:00", "2026-02-30T08:00"]) it(`refuses --at ${typed}, without opening the store`, async () => {
     let opened = false;
     const program = new Command("casewatch").exitOverride();
     const err: string[] = [];
     registerSweepCommand(program, async () => { opened = true; throw new Error("must not open"); }, { out: { write: () => true }, err: { write: (s: string) => { err.push(s); return true; } } });
-    await program.parseAsync(["node", "casewatch", "sweep", "--at", "tomorrow"]);
+    await program.parseAsync(["node", "casewatch", "sweep", "--at", typed]);
     assert.equal(opened, false);
     assert.equal(process.exitCode, 1);
-    assert.match(err.join(""), /--at must be an ISO instant/);
+    assert.match(err.join(""), /--at must be an ISO instant .* or a local date and time/);
   });
 
   it("shows progress only when more than a few hundred items are due", async () => {
