@@ -17,20 +17,26 @@ describe("e2e: the digest and the supervisory workflows (issues 4 and 5)", funct
   const bot = useCasewatchBot({ clock: demoClock() });
   const sergeant = useHarness({ role: "sergeant", bot });
   const detective = useHarness({ role: "detective", bot });
+  const inspector = useHarness({ role: "inspector", bot });
   const digests = (h: Harness) => h.botMessages().filter({ hasText: "Casewatch digest for" });
 
   before(async function () {
     await sergeant().waitForText("Hello, DS Sam Khan");
     await detective().waitForText("Hello, DC Owen Price");
+    await inspector().waitForText("Hello, DI Tom Reid");
   });
 
-  it("`sweep` delivers the digest card to the sergeant's chat, and running it again delivers nothing new", async function () {
+  it("`sweep` delivers a digest card to each role's chat, as many as the report says, and running it again delivers nothing new", async function () {
     const h = sergeant();
     const first = await h.bot.app!.sweep().run({ at: DEMO_MORNING });
     assert.ok(first.sent > 0 && first.cards > 0, `the first sweep sent its digests: ${JSON.stringify(first)}`);
     const digest = await h.waitForText("Casewatch digest for Sam Khan");
     assert.match(await digest.innerText(), /Needs your action[\s\S]*Review now/);
     await detective().waitForText("Casewatch digest for Owen Price");
+    await inspector().waitForText("Casewatch digest for Tom Reid");
+    // Only these three people have a chat with the bot, so every card the report counts is one of theirs.
+    const arrived = (await digests(h).count()) + (await digests(detective()).count()) + (await digests(inspector()).count());
+    assert.equal(arrived, first.cards, `the report's card count matches what arrived: ${JSON.stringify(first)}`);
     const shown = await digests(h).count();
 
     const again = await h.bot.app!.sweep().run({ at: DEMO_MORNING });
