@@ -5,6 +5,7 @@ import type { FieldProblem } from "../services/workflows/workflow-errors";
 import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
+import { formProblems, labelProblems } from "./label-problems";
 import template from "./action-plan.json";
 
 /** "start-plan" opens the form (digest suggestion, status button, `plan <officer>`); "propose-plan" sends it. */
@@ -54,23 +55,14 @@ export function planInputFromAction(a: PlanProposeAction): Record<string, unknow
 const FIELD_LABEL: Record<string, string> = { objectives: "Objectives", support: "Support", checkpointEveryDays: "Checkpoint every", endsOn: "Ends on" };
 const ROW_FIELD: Record<string, string> = { text: "objective", measure: "measure", targetOn: "target date" };
 
-export const actionPlanForm = z.object({ values: actionPlanFormValues, problems: z.array(z.object({ field: z.string(), reason: z.string() })) });
+export const actionPlanForm = z.object({ values: actionPlanFormValues, problems: formProblems });
 export type ActionPlanForm = z.infer<typeof actionPlanForm>;
 
 /** The refused form, ready to draw again with the inputs as typed and each reason labelled. */
 export function actionPlanFormAfterRefusal(a: PlanProposeAction, problems: readonly FieldProblem[]): ActionPlanForm {
-  const rows = usedRows(a);
   const { verb, officerId: id, ...values } = a;
   void verb; void id;
-  return {
-    values,
-    problems: problems.map((p) => {
-      const [head, index, leaf] = p.field.split(".");
-      const row = head === "objectives" && index !== undefined ? rows[Number(index)] : undefined;
-      const label = row !== undefined ? `Objective ${row} ${ROW_FIELD[leaf ?? ""] ?? ""}`.trim() : (FIELD_LABEL[head ?? ""] ?? "Form");
-      return { field: p.field, reason: `${label}: ${p.reason}` };
-    }),
-  };
+  return { values, problems: labelProblems(problems, { field: "objectives", name: "Objective", used: usedRows(a), parts: ROW_FIELD }, FIELD_LABEL) };
 }
 
 export const actionPlanCardData = z.object({

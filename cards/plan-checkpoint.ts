@@ -6,6 +6,7 @@ import type { FieldProblem } from "../services/workflows/workflow-errors";
 import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
+import { formProblems } from "./label-problems";
 import { objectiveLine, planFacts, planStatusLabel, planSummary } from "./plan-acknowledge";
 import template from "./plan-checkpoint.json";
 
@@ -47,7 +48,7 @@ export function checkpointInputFromAction(a: PlanCheckpointAction): Record<strin
   };
 }
 
-export const planCheckpointForm = z.object({ values: planCheckpointFormValues, problems: z.array(z.object({ field: z.string(), reason: z.string() })) });
+export const planCheckpointForm = z.object({ values: planCheckpointFormValues, problems: formProblems });
 export type PlanCheckpointForm = z.infer<typeof planCheckpointForm>;
 
 export function checkpointFormAfterRefusal(a: PlanCheckpointAction, problems: readonly FieldProblem[]): PlanCheckpointForm {

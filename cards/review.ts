@@ -8,6 +8,7 @@ import type { FieldProblem } from "../services/workflows/workflow-errors";
 import { bailText, riskLabel } from "./case-line-text";
 import { expandCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
+import { formProblems, labelProblems } from "./label-problems";
 import template from "./review.json";
 
 /** "review" opens this card (from a digest or a case card); "submit-review" saves it. */
@@ -71,23 +72,14 @@ const ROW_FIELD: Record<string, string> = { text: "text", ownerId: "owner", targ
 
 /** The refused form, ready to draw again: the inputs as typed and each reason labelled with the field it is about. */
 export function reviewFormAfterRefusal(a: ReviewSubmitAction, problems: readonly FieldProblem[]): ReviewForm {
-  const rows = usedRows(a);
   const { verb, ref, basisReviewId, ...values } = a;
   void verb; void ref; void basisReviewId;
-  return {
-    values,
-    problems: problems.map((p) => {
-      const [head, index, leaf] = p.field.split(".");
-      const row = head === "actions" && index !== undefined ? rows[Number(index)] : undefined;
-      const label = row !== undefined ? `Action ${row} ${ROW_FIELD[leaf ?? ""] ?? ""}`.trim() : (FIELD_LABEL[head ?? ""] ?? "Form");
-      return { field: p.field, reason: `${label}: ${p.reason}` };
-    }),
-  };
+  return { values, problems: labelProblems(problems, { field: "actions", name: "Action", used: usedRows(a), parts: ROW_FIELD }, FIELD_LABEL) };
 }
 
 export const reviewForm = z.object({
   values: reviewFormValues,
-  problems: z.array(z.object({ field: z.string(), reason: z.string() })),
+  problems: formProblems,
 });
 export type ReviewForm = z.infer<typeof reviewForm>;
 

@@ -4,9 +4,9 @@ import { buildPlanAcknowledgeCard } from "../../cards/plan-acknowledge";
 import { buildPlanCheckpointCard, checkpointFormAfterRefusal, checkpointInputFromAction } from "../../cards/plan-checkpoint";
 import { CasewatchError, ValidationError } from "../../services/errors";
 import type { OpenedPlan } from "../../services/workflows/plan-views";
-import { FormValidationError, NotFoundInScopeError } from "../../services/workflows/workflow-errors";
+import { NotFoundInScopeError } from "../../services/workflows/workflow-errors";
 import { alreadyDoneCard, outgoing } from "./review-handlers";
-import { recorded, shown, type ActionHandlers, type CommandHandlers, type Turn } from "./turn";
+import { recorded, shown, submitForm, type ActionHandlers, type CommandHandlers, type Turn } from "./turn";
 
 /** Action plans are employment data: they are drawn only in a personal chat, never where colleagues can read them. */
 export class PersonalChatOnlyError extends CasewatchError {
@@ -32,16 +32,12 @@ export const planActions: Pick<ActionHandlers, "start-plan" | "propose-plan" | "
   "propose-plan": async (t, a) => {
     const { scope } = await personal(t);
     const plans = t.services.workflows.plans;
-    try {
+    return submitForm(async () => {
       const r = await plans.propose(t.me, scope, planInputFromAction(a), { idempotencyKey: t.idempotencyKey(a.verb, a.officerId), why: "action:propose-plan" });
       if (r.kind === "already-done") return { card: r.card ? buildPlanAcknowledgeCard(r.card) : alreadyDoneCard("proposed", r.alreadyDone) };
       await t.notify(r.notifications.map((n) => outgoing(n, "action-plan", r.plan.id)), "action:propose-plan");
       return recorded(buildPlanAcknowledgeCard(r.card));
-    } catch (err) {
-      if (!(err instanceof FormValidationError)) throw err;
-      const form = actionPlanFormAfterRefusal(a, err.problems);
-      return { card: buildActionPlanCard({ ...(await plans.startForm(t.me, scope, a.officerId, "action:propose-plan")), form }) };
-    }
+    }, async (problems) => buildActionPlanCard({ ...(await plans.startForm(t.me, scope, a.officerId, "action:propose-plan")), form: actionPlanFormAfterRefusal(a, problems) }));
   },
 
   "open-plan": async (t, a) => shown(planCard(await t.services.workflows.plans.openPlan(t.me, (await personal(t)).scope, a.planId, "action:open-plan"))),
@@ -56,14 +52,13 @@ export const planActions: Pick<ActionHandlers, "start-plan" | "propose-plan" | "
   "record-checkpoint": async (t, a) => {
     const { scope } = await personal(t);
     const plans = t.services.workflows.plans;
-    try {
+    return submitForm(async () => {
       const r = await plans.recordCheckpoint(t.me, scope, a.planId, checkpointInputFromAction(a), { why: "action:record-checkpoint" });
       return r.kind === "saved" ? recorded(buildPlanCheckpointCard(r.card)) : { card: r.card ? buildPlanCheckpointCard(r.card) : alreadyDoneCard("recorded", r.alreadyDone) };
-    } catch (err) {
-      if (!(err instanceof FormValidationError)) throw err;
+    }, async (problems) => {
       const current = await plans.openPlan(t.me, scope, a.planId, "action:record-checkpoint");
-      return { card: current.card === "plan-checkpoint" ? buildPlanCheckpointCard({ ...current.data, form: checkpointFormAfterRefusal(a, err.problems) }) : planCard(current) };
-    }
+      return current.card === "plan-checkpoint" ? buildPlanCheckpointCard({ ...current.data, form: checkpointFormAfterRefusal(a, problems) }) : planCard(current);
+    });
   },
 
   "close-plan": async (t, a) => {

@@ -2,10 +2,10 @@ import { buildErrorCard } from "../../cards/error";
 import { buildProgressCard } from "../../cards/progress";
 import { buildReviewCard, reviewFormAfterRefusal, reviewInputFromAction } from "../../cards/review";
 import { buildReviewSummaryCard } from "../../cards/review-summary";
-import { FormValidationError, type DoneBy } from "../../services/workflows/workflow-errors";
+import type { DoneBy } from "../../services/workflows/workflow-errors";
 import type { WorkflowNotification } from "../../services/workflows/workflow-notification";
 import type { Outgoing } from "../notifier";
-import { recorded, shown, type ActionHandlers } from "./turn";
+import { recorded, shown, submitForm, type ActionHandlers } from "./turn";
 
 /**
  * Issue 5 §1 and §2: the sergeant's review and the OIC's one-click progress answer. Both open from a digest (as a new
@@ -17,16 +17,12 @@ export const reviewActions: Pick<ActionHandlers, "review" | "submit-review" | "c
   "submit-review": async (t, a) => {
     const { scope } = await t.scope();
     const reviews = t.services.workflows.reviews;
-    try {
+    return submitForm(async () => {
       const r = await reviews.submitReview(t.me, scope, { ...reviewInputFromAction(a), ref: a.ref }, { idempotencyKey: t.idempotencyKey(a.verb, a.ref), why: "action:submit-review" });
       if (r.kind === "already-done") return { card: r.summary ? buildReviewSummaryCard(r.summary) : alreadyDoneCard("reviewed", r.alreadyDone) };
       await t.notify(r.notifications.map((n) => outgoing(n, "case", r.review.ref)), "action:submit-review");
       return recorded(buildReviewSummaryCard(r.summary));
-    } catch (err) {
-      if (!(err instanceof FormValidationError)) throw err;
-      const form = reviewFormAfterRefusal(a, err.problems);
-      return { card: buildReviewCard({ ...(await reviews.openReview(t.me, scope, a.ref, "action:submit-review")), form }) };
-    }
+    }, async (problems) => buildReviewCard({ ...(await reviews.openReview(t.me, scope, a.ref, "action:submit-review")), form: reviewFormAfterRefusal(a, problems) }));
   },
 
   "confirm-progress": async (t, a) => shown(buildProgressCard(await t.services.workflows.progress.open(t.me, (await t.scope()).scope, a.ref, "action:confirm-progress"))),

@@ -5,6 +5,7 @@ import type { Scope } from "../../services/app/chain-of-command";
 import type { IsoDate } from "../../services/domain/dates";
 import type { Officer } from "../../services/domain/officer";
 import { keyHash } from "../../services/workflows/workflow-claims";
+import { FormValidationError, type FieldProblem } from "../../services/workflows/workflow-errors";
 import type { Command } from "../match-command";
 import type { Outgoing } from "../notifier";
 
@@ -46,6 +47,22 @@ export const shown = (card: AdaptiveCardJson): ActionResult => ({ card });
 
 /** A recorded step: the new card for the clicker, and the same read-only card frozen for everyone else. */
 export const recorded = (card: AdaptiveCardJson): ActionResult => ({ card, freeze: card });
+
+/**
+ * A form's submission: what `submit` answers or, when the service refuses what was typed, the form drawn again by
+ * `redraw` with each reason beside its field. Nothing was recorded then, so nothing is frozen for anyone else.
+ */
+export async function submitForm(
+  submit: () => Promise<ActionResult>,
+  redraw: (problems: readonly FieldProblem[]) => Promise<AdaptiveCardJson>,
+): Promise<ActionResult> {
+  try {
+    return await submit();
+  } catch (err) {
+    if (!(err instanceof FormValidationError)) throw err;
+    return { card: await redraw(err.problems) };
+  }
+}
 
 /** A ledger key for a card the bot sends on someone's behalf, unique to this turn's step and its recipient. */
 export function outgoingKey(t: Turn, reason: string, subject: string, recipientId: string, today: IsoDate) {

@@ -8,7 +8,7 @@ import { createLogger } from "../../services/logging/logger";
 import { defaultPolicy } from "../../services/policy/policy";
 import type { Repositories } from "../../services/store/repositories";
 import { NOW, seedForce, TENANT } from "../services/app/force-fixture";
-import type { TestStore } from "../support/test-store";
+import { startTestStore, type TestStore } from "../support/test-store";
 
 /** A TestAdapter that also records `updateActivity`, which is how a finished card is frozen for everyone. */
 export class RecordingAdapter extends TestAdapter {
@@ -127,6 +127,30 @@ export async function createHarness(store: TestStore): Promise<Harness> {
     },
   };
   return h;
+}
+
+/**
+ * Registers the suite's hooks: one embedded store for the file and, before each test, a new harness on a fresh seeded
+ * database, handed to `prepare` for any extra data the suite needs. The returned harness always speaks for the current
+ * test's, so `h.sendResult = …` in a test reaches the sender that test's bot uses.
+ */
+export function harnessPerTest(prepare: (h: Harness) => Promise<void> = async () => {}): Harness {
+  let store: TestStore;
+  let current: Harness | undefined;
+  before(async () => { store = await startTestStore(); });
+  after(() => store.close());
+  beforeEach(async () => {
+    current = await createHarness(store);
+    await prepare(current);
+  });
+  const forTest = (): Harness => {
+    if (!current) throw new Error("the harness is made before each test; use it inside a test or hook");
+    return current;
+  };
+  return new Proxy({} as Harness, {
+    get: (_, key) => Reflect.get(forTest(), key),
+    set: (_, key, value) => Reflect.set(forTest(), key, value),
+  });
 }
 
 /** The `value` Teams sends for an Action.Execute button. */

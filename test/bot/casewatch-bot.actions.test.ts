@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { OTHER_TENANT, REF, TODAY } from "../services/app/force-fixture";
-import { startTestStore, type TestStore } from "../support/test-store";
-import { cardOf, createHarness, execute, textOf, wordsOf, type Harness } from "./bot-harness";
+import { cardOf, execute, harnessPerTest, textOf, wordsOf } from "./bot-harness";
 
 const DC1 = { aad: "aad-dc1" };
 const DS1 = { aad: "aad-ds1" };
@@ -9,11 +8,7 @@ const SEEN_KEY = { kind: "card-action:mark-seen", subjectId: "ds1", dueOn: TODAY
 
 describe("CasewatchBot card actions (Action.Execute invokes against the store)", function () {
   this.timeout(30_000);
-  let store: TestStore;
-  let h: Harness;
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-  beforeEach(async () => { h = await createHarness(store); });
+  const h = harnessPerTest();
 
   const audits = () => h.repos.audit.between(TODAY, TODAY);
 

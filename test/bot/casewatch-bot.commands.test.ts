@@ -3,7 +3,7 @@ import { conversationRefId } from "../../services/store/conversation-ref-reposit
 import { OTHER_TENANT, REF, TENANT, TODAY } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";
 import { makeCase } from "../support/fixtures";
-import { activityFrom, BOT, cardOf, createHarness, execute, textOf, wordsOf, type Harness } from "./bot-harness";
+import { activityFrom, BOT, cardOf, createHarness, execute, harnessPerTest, textOf, wordsOf, type Harness } from "./bot-harness";
 
 const DC1 = { aad: "aad-dc1" };
 const DS1 = { aad: "aad-ds1" };
@@ -11,11 +11,7 @@ const DI1 = { aad: "aad-di1" };
 
 describe("CasewatchBot commands (TestAdapter turns against the store)", function () {
   this.timeout(30_000);
-  let store: TestStore;
-  let h: Harness;
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-  beforeEach(async () => { h = await createHarness(store); });
+  const h = harnessPerTest();
 
   const audits = () => h.repos.audit.between(TODAY, TODAY);
 

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { REF, TODAY } from "../services/app/force-fixture";
 import { makeCase } from "../support/fixtures";
-import { startTestStore, type TestStore } from "../support/test-store";
-import { createHarness, execute, textOf, wordsOf, type Harness } from "./bot-harness";
+import { execute, harnessPerTest, textOf, wordsOf } from "./bot-harness";
 
 const DS1 = { aad: "aad-ds1" };
 const DC2 = { aad: "aad-dc2" };
@@ -10,15 +9,10 @@ const DI1 = { aad: "aad-di1" };
 
 describe("CasewatchBot oversight: team status, reassignment, absence, handover, 1:1s (issue 6)", function () {
   this.timeout(30_000);
-  let store: TestStore;
-  let h: Harness;
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-  beforeEach(async () => {
-    h = await createHarness(store);
+  const h = harnessPerTest(async ({ repos }) => {
     // DC Jo Evans works 8 hours a week (capacity 2.4 cases): a third case puts her over.
-    await h.repos.cases.upsert(makeCase({ ref: "CF/00010/26", oicId: "dc2", lastUpdatedOn: "2026-03-02", lastReviewedOn: "2026-03-01" }));
-    await h.repos.cases.upsert(makeCase({ ref: "CF/00011/26", oicId: "dc2", lastUpdatedOn: "2026-03-02", lastReviewedOn: "2026-03-01" }));
+    await repos.cases.upsert(makeCase({ ref: "CF/00010/26", oicId: "dc2", lastUpdatedOn: "2026-03-02", lastReviewedOn: "2026-03-01" }));
+    await repos.cases.upsert(makeCase({ ref: "CF/00011/26", oicId: "dc2", lastUpdatedOn: "2026-03-02", lastReviewedOn: "2026-03-01" }));
   });
 
   const caseOf = (ref: string) => h.repos.cases.getByRef(ref);

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { TODAY } from "../services/app/force-fixture";
-import { startTestStore, type TestStore } from "../support/test-store";
-import { createHarness, execute, textOf, wordsOf, type Harness } from "./bot-harness";
+import { execute, harnessPerTest, textOf, wordsOf } from "./bot-harness";
 
 const DS1 = { aad: "aad-ds1" };
 const DC2 = { aad: "aad-dc2" };
@@ -17,11 +16,7 @@ const proposal = {
 
 describe("CasewatchBot action plans (issue 5 §3)", function () {
   this.timeout(30_000);
-  let store: TestStore;
-  let h: Harness;
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-  beforeEach(async () => { h = await createHarness(store); });
+  const h = harnessPerTest();
 
   const plansOf = (officerId: string) => h.repos.actionPlans.forOfficers([officerId]);
   const propose = async () => {

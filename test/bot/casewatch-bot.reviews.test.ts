@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { caseDocId } from "../../services/domain/case";
 import { REF, TODAY } from "../services/app/force-fixture";
-import { startTestStore, type TestStore } from "../support/test-store";
-import { cardOf, createHarness, execute, textOf, wordsOf, type Harness } from "./bot-harness";
+import { cardOf, execute, harnessPerTest, textOf, wordsOf } from "./bot-harness";
 
 const DS1 = { aad: "aad-ds1" };
 const DC1 = { aad: "aad-dc1" };
@@ -13,11 +12,7 @@ const submit = (data: Record<string, unknown>) => execute("submit-review", { ref
 
 describe("CasewatchBot reviews and progress confirmations (issue 5 §1, §2)", function () {
   this.timeout(30_000);
-  let store: TestStore;
-  let h: Harness;
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-  beforeEach(async () => { h = await createHarness(store); });
+  const h = harnessPerTest();
 
   const theCase = (ref: string) => h.repos.cases.getByRef(ref);
   const reviews = async () => h.repos.reviews.forCase(caseDocId(REF.overdueReview));

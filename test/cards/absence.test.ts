@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import { absenceSubmission, absenceVerbs, buildAbsenceCard, recordAbsenceAction } from "../../cards/absence";
 import { wordsOf } from "./card-words";
-import { verbsIn } from "./validate-adaptive-card";
+import { inputsIn, verbsIn } from "./validate-adaptive-card";
 import { assertValidOversightCard, buttonsOf } from "../services/oversight/oversight-card-check";
 import { absenceFormSample, absenceRecordedSample } from "../services/oversight/oversight-card-samples";
-
-type Json = Record<string, unknown>;
-function inputs(node: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((n) => inputs(n, out));
-  else if (node && typeof node === "object") {
-    const o = node as Json;
-    if (typeof o.type === "string" && o.type.startsWith("Input.")) out.push(o);
-    Object.values(o).forEach((v) => inputs(v, out));
-  }
-  return out;
-}
 
 describe("buildAbsenceCard", () => {
   const variants = {
@@ -33,15 +22,15 @@ describe("buildAbsenceCard", () => {
   }
 
   it("asks for the officer, a kind and dates only: there is no field for a reason", () => {
-    const fields = inputs(variants.form).map((i) => `${String(i.type)}:${String(i.id)}`);
+    const fields = inputsIn(variants.form).map((i) => `${String(i.type)}:${String(i.id)}`);
     assert.deepEqual(fields, ["Input.ChoiceSet:officerId", "Input.ChoiceSet:kind", "Input.Date:from", "Input.Date:to"]);
     assert.match(wordsOf(variants.form), /Do not give a reason or any health details/);
-    const officer = inputs(variants.form)[0];
+    const officer = inputsIn(variants.form)[0];
     assert.equal(officer?.value, "dc05", "opened from an officer's card, that officer is chosen");
   });
 
   it("draws a refused form again with the inputs as typed and the reason", () => {
-    const [officer, kind, from, to] = inputs(variants.refused);
+    const [officer, kind, from, to] = inputsIn(variants.refused);
     assert.deepEqual([officer?.value, kind?.value, from?.value, to?.value], ["dc03", "sick", "2026-03-05", "2026-03-01"]);
     assert.match(wordsOf(variants.refused), /Not recorded\. Please correct: \| to: absence ends before it starts/);
   });

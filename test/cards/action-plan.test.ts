@@ -1,22 +1,12 @@
 import assert from "node:assert/strict";
 import { actionPlanFormAfterRefusal, buildActionPlanCard, planInputFromAction, planProposeAction, type ActionPlanCardData } from "../../cards/action-plan";
 import { wordsOf } from "./card-words";
-import { assertValidAdaptiveCard, verbsIn } from "./validate-adaptive-card";
+import { assertValidAdaptiveCard, inputsIn, verbsIn } from "./validate-adaptive-card";
 
-type Json = Record<string, unknown>;
 const sample: ActionPlanCardData = {
   officerId: "dc1", officerName: "DC Smith", staleCases: 3, today: "2026-03-10",
   defaultEndsOn: "2026-05-05", maxEndsOn: "2026-06-09", defaultCheckpointEveryDays: 14,
 };
-function inputs(node: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((n) => inputs(n, out));
-  else if (node && typeof node === "object") {
-    const o = node as Json;
-    if (typeof o.type === "string" && o.type.startsWith("Input.")) out.push(o);
-    Object.values(o).forEach((v) => inputs(v, out));
-  }
-  return out;
-}
 
 describe("buildActionPlanCard", () => {
   it("renders a valid Adaptive Card 1.5 form that sends the plan to the officer", () => {
@@ -26,7 +16,7 @@ describe("buildActionPlanCard", () => {
     const words = wordsOf(card);
     assert.match(words, /^Action plan for DC Smith \| Suggested: 3 stale cases/);
     assert.match(words, /Blank: a checkpoint every 14 days, ending Tue 5 May 2026\. The plan may end Tue 9 Jun 2026 at the latest\./);
-    assert.equal(inputs(card).filter((i) => String(i.id).endsWith("Text")).length, 5);
+    assert.equal(inputsIn(card).filter((i) => String(i.id).endsWith("Text")).length, 5);
   });
 
   it("turns the posted fields into the service input, skipping untouched objectives and blanks", () => {
@@ -50,7 +40,7 @@ describe("buildActionPlanCard", () => {
     ]);
     const card = buildActionPlanCard({ ...sample, form });
     assertValidAdaptiveCard(card);
-    const values = Object.fromEntries(inputs(card).map((i) => [i.id, i.value]));
+    const values = Object.fromEntries(inputsIn(card).map((i) => [i.id, i.value]));
     assert.deepEqual([values.o4Text, values.endsOn, values.checkpointEveryDays], ["C", "2026-07-01", 10]);
     assert.match(wordsOf(card), /Not sent\. Please correct: \| - Objective 4 measure: say how it will be measured \| - Ends on: is more than 91 days away/);
   });

@@ -1,3 +1,4 @@
+import type { PlanSummary } from "../../cards/plan-acknowledge";
 import type { CaseDetail } from "../../services/app/case-detail";
 import type { CaseLine } from "../../services/app/case-line";
 import type { DueView, MyCasesView } from "../../services/app/case-query-service";
@@ -60,4 +61,14 @@ export const dueSample: DueView = {
     { on: "2026-03-06", kind: "first-action", ref: "CF/00009/26", offenceCategory: "Online grooming", risk: "high", oicName: "DC Jo Evans" },
   ],
   moreUpcoming: 4,
+};
+
+/** DS Khan's proposed plan for DC Smith, as the acknowledge and checkpoint cards summarise it. */
+export const planSummarySample: PlanSummary = {
+  planId: "plan-ZGMx-1", officerName: "DC Smith", proposerName: "DS Khan", status: "proposed",
+  objectives: [
+    { text: "Update every crime report fortnightly", measure: "No case over 14 days without an update", targetOn: "2026-05-05" },
+    { text: "Clear the forensic backlog", measure: "Submissions chased weekly", targetOn: "2026-04-20" },
+  ],
+  support: "Weekly 1:1 with DS Khan", checkpointEveryDays: 14, startsOn: "2026-03-10", endsOn: "2026-05-05", nextCheckpointOn: "2026-03-24",
 };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { parseCardAction } from "../../cards/card-actions";
 import { buildDigestCard, digestActionData, digestVerbs, type DigestCardData } from "../../cards/digest";
-import { assertValidAdaptiveCard } from "./validate-adaptive-card";
+import { assertValidAdaptiveCard, buttonsIn, nodesIn } from "./validate-adaptive-card";
 
 const fixed: DigestCardData = {
   recipientName: "DS Sergeant",
@@ -25,23 +25,13 @@ const fixed: DigestCardData = {
   ],
 };
 
-type Json = Record<string, unknown>;
-function walk(node: unknown, visit: (n: Json) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === "object") {
-    visit(node as Json);
-    Object.values(node).forEach((v) => walk(v, visit));
-  }
-}
-
 describe("cards/digest", () => {
   it("renders an Adaptive Card 1.5 that passes the shared validator, every button a verb the bot handles", () => {
     assertValidAdaptiveCard(buildDigestCard(fixed));
   });
 
   it("gives every item with an action one Action.Execute whose data is a valid verb union, and none to items without", () => {
-    const actions: Json[] = [];
-    walk(buildDigestCard(fixed), (n) => { if (n.type === "Action.Execute") actions.push(n); });
+    const actions = buttonsIn(buildDigestCard(fixed));
     assert.equal(actions.length, 4);
     for (const a of actions) {
       const data = digestActionData.parse(a.data);
@@ -53,8 +43,7 @@ describe("cards/digest", () => {
   });
 
   it("orders groups urgent, action, info whatever order the data gives", () => {
-    const titles: string[] = [];
-    walk(buildDigestCard(fixed), (n) => { if (n.type === "TextBlock" && n.weight === "Bolder" && typeof n.color === "string") titles.push(String(n.text)); });
+    const titles = nodesIn(buildDigestCard(fixed), (n) => n.type === "TextBlock" && n.weight === "Bolder" && typeof n.color === "string").map((n) => String(n.text));
     assert.deepEqual(titles, ["Urgent", "Needs your action", "For information"]);
   });
 

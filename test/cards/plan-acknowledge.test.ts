@@ -1,20 +1,12 @@
 import assert from "node:assert/strict";
-import { buildPlanAcknowledgeCard, planAcknowledgeAction, type PlanSummary } from "../../cards/plan-acknowledge";
+import { buildPlanAcknowledgeCard, planAcknowledgeAction } from "../../cards/plan-acknowledge";
+import { planSummarySample } from "./card-samples";
 import { wordsOf } from "./card-words";
 import { assertValidAdaptiveCard, verbsIn } from "./validate-adaptive-card";
 
-const planSample: PlanSummary = {
-  planId: "plan-ZGMx-1", officerName: "DC Smith", proposerName: "DS Khan", status: "proposed",
-  objectives: [
-    { text: "Update every crime report fortnightly", measure: "No case over 14 days without an update", targetOn: "2026-05-05" },
-    { text: "Clear the forensic backlog", measure: "Submissions chased weekly", targetOn: "2026-04-20" },
-  ],
-  support: "Weekly 1:1 with DS Khan", checkpointEveryDays: 14, startsOn: "2026-03-10", endsOn: "2026-05-05", nextCheckpointOn: "2026-03-24",
-};
-
 describe("buildPlanAcknowledgeCard", () => {
   it("gives the officer the whole plan and one button to acknowledge it", () => {
-    const card = buildPlanAcknowledgeCard({ ...planSample, mode: "to-acknowledge" });
+    const card = buildPlanAcknowledgeCard({ ...planSummarySample, mode: "to-acknowledge" });
     assertValidAdaptiveCard(card);
     assert.deepEqual(verbsIn(card), ["acknowledge-plan"]);
     const words = wordsOf(card);
@@ -28,11 +20,11 @@ describe("buildPlanAcknowledgeCard", () => {
   });
 
   it("is read-only for the proposer's copy and once acknowledged", () => {
-    const sent = buildPlanAcknowledgeCard({ ...planSample, mode: "sent" });
+    const sent = buildPlanAcknowledgeCard({ ...planSummarySample, mode: "sent" });
     assertValidAdaptiveCard(sent);
     assert.deepEqual(verbsIn(sent), []);
     assert.match(wordsOf(sent), /^Action plan sent to DC Smith to acknowledge/);
-    const acked = buildPlanAcknowledgeCard({ ...planSample, status: "active", mode: "acknowledged", byName: "DC Smith", atLabel: "10:42", already: true });
+    const acked = buildPlanAcknowledgeCard({ ...planSummarySample, status: "active", mode: "acknowledged", byName: "DC Smith", atLabel: "10:42", already: true });
     assert.deepEqual(verbsIn(acked), []);
     assert.match(wordsOf(acked), /^Already acknowledged by DC Smith at 10:42/);
   });

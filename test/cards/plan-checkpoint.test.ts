@@ -1,49 +1,32 @@
 import assert from "node:assert/strict";
 import { buildPlanCheckpointCard, checkpointFormAfterRefusal, checkpointInputFromAction, planCheckpointAction, planCloseAction, type PlanCheckpointData } from "../../cards/plan-checkpoint";
-import type { PlanSummary } from "../../cards/plan-acknowledge";
+import { planSummarySample } from "./card-samples";
 import { wordsOf } from "./card-words";
-import { assertValidAdaptiveCard, verbsIn } from "./validate-adaptive-card";
+import { assertValidAdaptiveCard, inputsIn, nodesIn, verbsIn } from "./validate-adaptive-card";
 
 type Json = Record<string, unknown>;
-const planSample: PlanSummary = {
-  planId: "plan-ZGMx-1", officerName: "DC Smith", proposerName: "DS Khan", status: "active",
-  objectives: [
-    { text: "Update every crime report fortnightly", measure: "No case over 14 days without an update", targetOn: "2026-05-05" },
-    { text: "Clear the forensic backlog", measure: "Submissions chased weekly", targetOn: "2026-04-20" },
-  ],
-  support: "Weekly 1:1 with DS Khan", checkpointEveryDays: 14, startsOn: "2026-03-10", endsOn: "2026-05-05", nextCheckpointOn: "2026-03-24",
-};
-const record: PlanCheckpointData = { ...planSample, status: "active", mode: "record", checkpointOn: "2026-03-24", missedCheckpoints: 1, history: [] };
-
-function all(node: unknown, test: (o: Json) => boolean, out: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((n) => all(n, test, out));
-  else if (node && typeof node === "object") {
-    if (test(node as Json)) out.push(node as Json);
-    Object.values(node).forEach((v) => all(v, test, out));
-  }
-  return out;
-}
+const record: PlanCheckpointData = { ...planSummarySample, status: "active", mode: "record", checkpointOn: "2026-03-24", missedCheckpoints: 1, history: [] };
 
 describe("buildPlanCheckpointCard", () => {
   it("asks for a result and note per objective, with record and close buttons", () => {
     const card = buildPlanCheckpointCard(record);
     assertValidAdaptiveCard(card);
     assert.deepEqual(verbsIn(card), ["close-plan", "record-checkpoint"]);
-    assert.deepEqual(all(card, (o) => typeof o.type === "string" && o.type.startsWith("Input.")).map((i) => i.id), ["r1", "n1", "r2", "n2"]);
+    assert.deepEqual(inputsIn(card).map((i) => i.id), ["r1", "n1", "r2", "n2"]);
     assert.match(wordsOf(card), /^Action plan checkpoint for DC Smith, due Tue 24 Mar 2026 \| 1 checkpoint missed so far/);
-    const closes = all(card, (o) => o.type === "Action.Execute" && o.verb === "close-plan");
+    const closes = nodesIn(card, (o) => o.type === "Action.Execute" && o.verb === "close-plan");
     assert.ok(closes.every((c) => c.associatedInputs === "none"), "closing sends no checkpoint inputs");
     assert.deepEqual(closes.map((c) => planCloseAction.parse({ ...(c.data as Json), verb: c.verb }).outcome), ["completed", "extended", "referred"]);
   });
 
   it("posts one result per objective shown, leaving a blank one for the service to name", () => {
-    const [button] = all(buildPlanCheckpointCard(record), (o) => o.type === "Action.Execute" && o.verb === "record-checkpoint");
+    const [button] = nodesIn(buildPlanCheckpointCard(record), (o) => o.type === "Action.Execute" && o.verb === "record-checkpoint");
     const action = planCheckpointAction.parse({ ...(button!.data as Json), r1: "met", n1: "Good", r2: "", n2: "", verb: "record-checkpoint" });
     assert.deepEqual(checkpointInputFromAction(action), { checkpointOn: "2026-03-24", results: [{ result: "met", note: "Good" }, {}] });
     const form = checkpointFormAfterRefusal(action, [{ field: "results.1.result", reason: "choose met, partly or not met" }]);
     const again = buildPlanCheckpointCard({ ...record, form });
     assertValidAdaptiveCard(again);
-    assert.equal(all(again, (o) => o.id === "n1")[0]?.value, "Good");
+    assert.equal(nodesIn(again, (o) => o.id === "n1")[0]?.value, "Good");
     assert.match(wordsOf(again), /- Objective 2: choose met, partly or not met/);
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { buildProgressCard, progressAnswerAction, type ProgressCardData } from "../../cards/progress";
 import { wordsOf } from "./card-words";
-import { assertValidAdaptiveCard, verbsIn } from "./validate-adaptive-card";
+import { assertValidAdaptiveCard, buttonsIn, verbsIn } from "./validate-adaptive-card";
 
 type Json = Record<string, unknown>;
 const facts = {
@@ -9,22 +9,12 @@ const facts = {
   lastUpdatedOn: "2026-02-03", daysSinceUpdate: 35, awaitingForensicsSince: "2026-01-12",
 } as const;
 
-function buttons(node: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((n) => buttons(n, out));
-  else if (node && typeof node === "object") {
-    const o = node as Json;
-    if (o.type === "Action.Execute") out.push(o);
-    Object.values(o).forEach((v) => buttons(v, out));
-  }
-  return out;
-}
-
 describe("buildProgressCard", () => {
   it("asks the OIC with one button per answer, each posting the answer for this case with the optional note", () => {
     const card = buildProgressCard({ mode: "ask", ...facts });
     assertValidAdaptiveCard(card);
     assert.deepEqual(verbsIn(card), ["progress-answer"]);
-    const posted = buttons(card).map((b) => progressAnswerAction.parse({ ...(b.data as Json), note: "typed note", verb: b.verb }));
+    const posted = buttonsIn(card).map((b) => progressAnswerAction.parse({ ...(b.data as Json), note: "typed note", verb: b.verb }));
     assert.deepEqual(posted.map((p) => [p.ref, p.answer]), [["CF/00001/26", "updated"], ["CF/00001/26", "awaiting-forensics"], ["CF/00001/26", "awaiting-cps"], ["CF/00001/26", "need-help"]]);
     const words = wordsOf(card);
     assert.match(words, /Last update \| Tue 3 Feb 2026 \(35 days ago\)/);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { buildReviewCard, reviewFormAfterRefusal, reviewInputFromAction, reviewSubmitAction, reviewVerbs, type ReviewCardData } from "../../cards/review";
 import { wordsOf } from "./card-words";
-import { assertValidAdaptiveCard, verbsIn } from "./validate-adaptive-card";
+import { assertValidAdaptiveCard, inputsIn, verbsIn } from "./validate-adaptive-card";
 
 type Json = Record<string, unknown>;
 const sample: ReviewCardData = {
@@ -16,20 +16,11 @@ const sample: ReviewCardData = {
   maxNextReviewOn: "2026-04-07",
 };
 
-function inputs(card: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(card)) card.forEach((c) => inputs(c, out));
-  else if (card && typeof card === "object") {
-    const o = card as Json;
-    if (typeof o.type === "string" && o.type.startsWith("Input.")) out.push(o);
-    Object.values(o).forEach((v) => inputs(v, out));
-  }
-  return out;
-}
-const valueOf = (card: unknown, id: string) => inputs(card).find((i) => i.id === id)?.value;
+const valueOf = (card: unknown, id: string) => inputsIn(card).find((i) => i.id === id)?.value;
 /** What Teams posts for "Save review": the button's data plus every input's value. */
 const submitted = (card: Json, typed: Record<string, string>) => {
   const action = (card.actions as Json[])[0]!;
-  const values = Object.fromEntries(inputs(card).map((i) => [String(i.id), String(i.value ?? "")]));
+  const values = Object.fromEntries(inputsIn(card).map((i) => [String(i.id), String(i.value ?? "")]));
   return reviewSubmitAction.parse({ ...values, ...typed, ...(action.data as Json), verb: action.verb });
 };
 

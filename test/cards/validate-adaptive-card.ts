@@ -7,15 +7,25 @@ const AC = require("adaptivecards/dist/adaptivecards.js") as typeof import("adap
 
 type Json = Record<string, unknown>;
 
-function actionsIn(node: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((n) => actionsIn(n, out));
+/** Every object in a card that `pick` accepts, in document order (a container before what it contains). */
+export function nodesIn(node: unknown, pick: (o: Json) => boolean, out: Json[] = []): Json[] {
+  if (Array.isArray(node)) node.forEach((n) => nodesIn(n, pick, out));
   else if (node && typeof node === "object") {
     const o = node as Json;
-    if (typeof o.type === "string" && o.type.startsWith("Action.")) out.push(o);
-    Object.values(o).forEach((v) => actionsIn(v, out));
+    if (pick(o)) out.push(o);
+    Object.values(o).forEach((v) => nodesIn(v, pick, out));
   }
   return out;
 }
+
+const ofKind = (prefix: string) => (o: Json) => typeof o.type === "string" && o.type.startsWith(prefix);
+const actionsIn = (card: unknown): Json[] => nodesIn(card, ofKind("Action."));
+
+/** The card's fields (`Input.*` elements), in document order. */
+export const inputsIn = (card: unknown): Json[] => nodesIn(card, ofKind("Input."));
+
+/** The card's buttons (`Action.Execute`), in document order. */
+export const buttonsIn = (card: unknown): Json[] => nodesIn(card, (o) => o.type === "Action.Execute");
 
 /** Enum values are case-insensitive in the schema and the serialiser writes "Warning" for "warning". */
 const ENUM_KEYS = new Set(["color", "size", "weight", "spacing", "style", "horizontalAlignment", "verticalContentAlignment", "width", "height", "fontType", "imageSize", "mode"]);

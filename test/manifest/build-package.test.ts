@@ -8,15 +8,7 @@ import { buildAppPackage, fillTemplate, MANIFEST_DIR, PACKAGE_ENTRIES } from "..
 import { validateTeamsManifest } from "../../manifest/validate-manifest";
 import { loadManifestConfig } from "../../services/config/manifest-config";
 import { CasewatchError } from "../../services/errors";
-
-const env = {
-  MicrosoftAppId: "6F1A2B3C-1111-4222-8333-944455556666",
-  CASEWATCH_PUBLIC_HOSTNAME: "casewatch-anyshire.azurewebsites.net",
-  CASEWATCH_DEVELOPER_NAME: "Anyshire Police",
-  CASEWATCH_DEVELOPER_WEBSITE: "https://www.anyshire.police.uk/casewatch",
-  CASEWATCH_PRIVACY_URL: "https://www.anyshire.police.uk/privacy",
-  CASEWATCH_TERMS_URL: "https://www.anyshire.police.uk/terms",
-};
+import { manifestEnv } from "../support/fixtures";
 
 type Bot = { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] };
 
@@ -29,7 +21,7 @@ describe("Teams app package (npm run package)", () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "casewatch-package-"));
     zipFile = join(dir, "build", "casewatch-teams-app.zip");
-    await buildAppPackage({ config: loadManifestConfig(env), appVersion: "0.1.0", outFile: zipFile });
+    await buildAppPackage({ config: loadManifestConfig(manifestEnv), appVersion: "0.1.0", outFile: zipFile });
     zip = await JSZip.loadAsync(readFileSync(zipFile));
     const text = await zip.file("manifest.json")?.async("string");
     assert.ok(text, "the zip holds manifest.json");
@@ -47,15 +39,15 @@ describe("Teams app package (npm run package)", () => {
   });
 
   it("fills the app ID, bot ID, domain and developer details from config, leaving no placeholder", () => {
-    const appId = env.MicrosoftAppId.toLowerCase();
+    const appId = manifestEnv.MicrosoftAppId.toLowerCase();
     assert.equal(manifest["id"], appId);
     assert.equal((manifest["bots"] as Bot[])[0]?.botId, appId);
-    assert.deepEqual(manifest["validDomains"], [env.CASEWATCH_PUBLIC_HOSTNAME]);
+    assert.deepEqual(manifest["validDomains"], [manifestEnv.CASEWATCH_PUBLIC_HOSTNAME]);
     assert.deepEqual(manifest["developer"], {
-      name: env.CASEWATCH_DEVELOPER_NAME,
-      websiteUrl: env.CASEWATCH_DEVELOPER_WEBSITE,
-      privacyUrl: env.CASEWATCH_PRIVACY_URL,
-      termsOfUseUrl: env.CASEWATCH_TERMS_URL,
+      name: manifestEnv.CASEWATCH_DEVELOPER_NAME,
+      websiteUrl: manifestEnv.CASEWATCH_DEVELOPER_WEBSITE,
+      privacyUrl: manifestEnv.CASEWATCH_PRIVACY_URL,
+      termsOfUseUrl: manifestEnv.CASEWATCH_TERMS_URL,
     });
     assert.equal(manifest["version"], "0.1.0");
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
@@ -100,12 +92,12 @@ describe("Teams app package (npm run package)", () => {
 
   it("builds byte-identical zips from the same inputs, so a package can be traced to its source", async () => {
     const again = join(dir, "again.zip");
-    await buildAppPackage({ config: loadManifestConfig(env), appVersion: "0.1.0", outFile: again });
+    await buildAppPackage({ config: loadManifestConfig(manifestEnv), appVersion: "0.1.0", outFile: again });
     assert.ok(readFileSync(again).equals(readFileSync(zipFile)));
   });
 
   it("lets CASEWATCH_APP_VERSION override the package.json version, because Teams needs a higher version to update", async () => {
-    const built = await buildAppPackage({ config: loadManifestConfig({ ...env, CASEWATCH_APP_VERSION: "2.3.4" }), appVersion: "0.1.0", outFile: join(dir, "v.zip") });
+    const built = await buildAppPackage({ config: loadManifestConfig({ ...manifestEnv, CASEWATCH_APP_VERSION: "2.3.4" }), appVersion: "0.1.0", outFile: join(dir, "v.zip") });
     assert.equal(built.manifest["version"], "2.3.4");
   });
 
@@ -115,7 +107,7 @@ describe("Teams app package (npm run package)", () => {
     writeFileSync(join(broken, "manifest.template.json"), JSON.stringify({ ...template, accentColor: "navy", description: { short: "x".repeat(81), full: "ok" } }));
     for (const icon of ["color.png", "outline.png"]) copyFileSync(join(MANIFEST_DIR, icon), join(broken, icon));
     const out = join(broken, "out.zip");
-    await assert.rejects(buildAppPackage({ config: loadManifestConfig(env), appVersion: "0.1.0", outFile: out, manifestDir: broken }), (err: unknown) => {
+    await assert.rejects(buildAppPackage({ config: loadManifestConfig(manifestEnv), appVersion: "0.1.0", outFile: out, manifestDir: broken }), (err: unknown) => {
       assert.ok(err instanceof CasewatchError);
       assert.equal(err.code, "VALIDATION_FAILED");
       assert.ok(err.details?.some((d) => d.startsWith("/accentColor")), `names accentColor: ${err.details?.join(" | ")}`);

@@ -30,3 +30,13 @@ export function makeCase(overrides: Partial<CaseDoc> & { ref?: string } = {}): C
     id: caseDocId(ref),
   };
 }
+
+/** Every setting the Teams app package needs, valid, as a deployment would set them. */
+export const manifestEnv = {
+  MicrosoftAppId: "6F1A2B3C-1111-4222-8333-944455556666",
+  CASEWATCH_PUBLIC_HOSTNAME: "casewatch-anyshire.azurewebsites.net",
+  CASEWATCH_DEVELOPER_NAME: "Anyshire Police",
+  CASEWATCH_DEVELOPER_WEBSITE: "https://www.anyshire.police.uk/casewatch",
+  CASEWATCH_PRIVACY_URL: "https://www.anyshire.police.uk/privacy",
+  CASEWATCH_TERMS_URL: "https://www.anyshire.police.uk/terms",
+};

@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
 import { loadManifestConfig } from "../../../services/config/manifest-config";
 import { CasewatchError } from "../../../services/errors";
+import { manifestEnv } from "../../support/fixtures";
 
-const good = {
-  MicrosoftAppId: "6F1A2B3C-1111-4222-8333-944455556666",
-  CASEWATCH_PUBLIC_HOSTNAME: "casewatch-anyshire.azurewebsites.net",
-  CASEWATCH_DEVELOPER_NAME: "Anyshire Police",
-  CASEWATCH_DEVELOPER_WEBSITE: "https://www.anyshire.police.uk/casewatch",
-  CASEWATCH_PRIVACY_URL: "https://www.anyshire.police.uk/privacy",
-  CASEWATCH_TERMS_URL: "https://www.anyshire.police.uk/terms",
-};
+const good = manifestEnv;
 
 function problems(env: NodeJS.ProcessEnv): readonly string[] {
   let details: readonly string[] = [];

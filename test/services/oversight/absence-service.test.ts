@@ -1,29 +1,18 @@
 import assert from "node:assert/strict";
 import { chainOfCommand } from "../../../services/app/chain-of-command";
-import { fixedClock } from "../../../services/clock";
 import { ValidationError } from "../../../services/errors";
-import { createAbsenceService, type AbsenceService } from "../../../services/oversight/absence-service";
+import { createAbsenceService } from "../../../services/oversight/absence-service";
 import { NotPermittedError, OfficerOutOfScopeError } from "../../../services/oversight/oversight-errors";
-import { defaultPolicy } from "../../../services/policy/policy";
 import type { Repositories } from "../../../services/store/repositories";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { NOW, TODAY, officer, oversightForce, seed, silent } from "./oversight-fixture";
+import { TODAY, officer, oversightForce, storeWithForce } from "./oversight-fixture";
 
 describe("absence: record and end (issue 6 §3) against the store", function () {
   this.timeout(30_000);
-  let store: TestStore;
   const force = oversightForce();
   const who = (id: string) => officer(force, id);
   const scopeOf = (id: string) => chainOfCommand(who(id), force.officers, TODAY);
 
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-
-  async function fresh(): Promise<{ repos: Repositories; service: AbsenceService }> {
-    const { repos } = await store.fresh();
-    await seed(repos, force);
-    return { repos, service: createAbsenceService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent }) };
-  }
+  const fresh = storeWithForce(force, createAbsenceService);
 
   async function assertNothingWritten(repos: Repositories, officerId: string): Promise<void> {
     assert.deepEqual((await repos.officers.get(officerId))?.absences, who(officerId).absences);

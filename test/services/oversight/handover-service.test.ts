@@ -1,27 +1,15 @@
 import assert from "node:assert/strict";
-import { fixedClock } from "../../../services/clock";
 import { ValidationError } from "../../../services/errors";
-import { createHandoverService, type HandoverService } from "../../../services/oversight/handover-service";
+import { createHandoverService } from "../../../services/oversight/handover-service";
 import { NotPermittedError, OfficerOutOfScopeError } from "../../../services/oversight/oversight-errors";
-import { defaultPolicy } from "../../../services/policy/policy";
-import type { Repositories } from "../../../services/store/repositories";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { NOW, TODAY, officer, oversightForce, seed, silent } from "./oversight-fixture";
+import { TODAY, officer, oversightForce, storeWithForce } from "./oversight-fixture";
 
 describe("handover to a new supervisor (issue 6 §4) against the store", function () {
   this.timeout(30_000);
-  let store: TestStore;
   const force = oversightForce();
   const who = (id: string) => officer(force, id);
 
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-
-  async function fresh(): Promise<{ repos: Repositories; service: HandoverService }> {
-    const { repos } = await store.fresh();
-    await seed(repos, force);
-    return { repos, service: createHandoverService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent }) };
-  }
+  const fresh = storeWithForce(force, createHandoverService);
 
   it("moves everyone reporting to the old sergeant under the new one", async () => {
     const { repos, service } = await fresh();

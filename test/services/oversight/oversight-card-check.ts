@@ -6,7 +6,7 @@ import { absenceFormAction } from "../../../cards/officer-cases";
 import { chooseReassignAction, reassignAction } from "../../../cards/reassign";
 import { openOfficerAction, recordOneToOneAction } from "../../../cards/team-drilldown";
 import { openTeamAction } from "../../../cards/team-status";
-import { assertValidAdaptiveCard } from "../../cards/validate-adaptive-card";
+import { assertValidAdaptiveCard, buttonsIn } from "../../cards/validate-adaptive-card";
 
 /** Every verb the oversight cards add: what the lead adds to `cardAction` in cards/card-actions.ts. */
 export const oversightAction = z.discriminatedUnion("verb", [
@@ -43,12 +43,6 @@ export function assertValidOversightCard(card: Json): void {
 }
 
 /** Each button as `verb data`, in card order, for asserting exactly which actions a card offers. */
-export function buttonsOf(card: unknown, out: string[] = []): string[] {
-  if (Array.isArray(card)) card.forEach((n) => buttonsOf(n, out));
-  else if (card && typeof card === "object") {
-    const o = card as Json;
-    if (o.type === "Action.Execute") out.push(`${String(o.verb)} ${JSON.stringify(o.data ?? {})}`);
-    Object.values(o).forEach((v) => buttonsOf(v, out));
-  }
-  return out;
+export function buttonsOf(card: unknown): string[] {
+  return buttonsIn(card).map((o) => `${String(o.verb)} ${JSON.stringify(o.data ?? {})}`);
 }

@@ -1,9 +1,12 @@
+import { fixedClock, type Clock } from "../../../services/clock";
 import { ACTION_PLAN_SCHEMA_VERSION, type ActionPlanDoc } from "../../../services/domain/action-plan";
 import type { CaseDoc } from "../../../services/domain/case";
 import type { Officer } from "../../../services/domain/officer";
-import { createLogger } from "../../../services/logging/logger";
+import { createLogger, type Logger } from "../../../services/logging/logger";
+import { defaultPolicy, type Policy } from "../../../services/policy/policy";
 import type { Repositories } from "../../../services/store/repositories";
 import { makeCase, makeOfficer } from "../../support/fixtures";
+import { startTestStore, type TestStore } from "../../support/test-store";
 
 /** 09:00 UTC on Tue 10 Mar 2026 is 09:00 in London (GMT until 29 Mar): "today" is 2026-03-10 throughout. */
 export const NOW = "2026-03-10T09:00:00Z";
@@ -25,6 +28,13 @@ export function plan(id: string, officerId: string, status: ActionPlanDoc["statu
   };
 }
 
+/** Who and what a test's database holds before the service under test runs. */
+export interface ForceData {
+  officers: Officer[];
+  cases: CaseDoc[];
+  plans?: ActionPlanDoc[];
+}
+
 /**
  * The hand-computed fixture (figures worked out in team-status-service.test.ts):
  * - di1 (DI) under dci1 supervises dsA, dsB and dsC; di2 runs dsX's team, outside di1's scope.
@@ -32,7 +42,7 @@ export function plan(id: string, officerId: string, status: ActionPlanDoc["statu
  *   5 Mar with no return date, a03 full-time, and a04–a23 with no cases. dsA holds one case themselves.
  * - dsB: b01 (40h) and b02 (30h, capacity 9). dsC: c01 with one case untouched for a year.
  */
-export function oversightForce(): { officers: Officer[]; cases: CaseDoc[]; plans: ActionPlanDoc[] } {
+export function oversightForce(): Required<ForceData> {
   const o = (id: string, supervisorId: string | undefined, extra: Partial<Officer> = {}) =>
     makeOfficer({ id, name: `Officer ${id.toUpperCase()}`, ...(supervisorId ? { supervisorId } : {}), ...extra });
   const officers: Officer[] = [
@@ -83,7 +93,7 @@ export function oversightForce(): { officers: Officer[]; cases: CaseDoc[]; plans
   return { officers, cases, plans };
 }
 
-export async function seed(repos: Repositories, data: { officers: Officer[]; cases: CaseDoc[]; plans?: ActionPlanDoc[] }): Promise<void> {
+export async function seed(repos: Repositories, data: ForceData): Promise<void> {
   await Promise.all(data.officers.map((o) => repos.officers.create(o)));
   await Promise.all(data.cases.map((c) => repos.cases.create(c)));
   await Promise.all((data.plans ?? []).map((p) => repos.actionPlans.create(p)));
@@ -93,4 +103,30 @@ export function officer(data: { officers: Officer[] }, id: string): Officer {
   const found = data.officers.find((o) => o.id === id);
   if (!found) throw new Error(`fixture has no officer ${id}`);
   return found;
+}
+
+/** What every oversight service is built from, as the composition root would pass it, fixed at NOW. */
+export interface OversightDeps {
+  repos: Repositories;
+  clock: Clock;
+  policy: Policy;
+  logger: Logger;
+}
+
+/**
+ * Registers the suite's before/after hooks for one embedded store per file, so each test can take `fresh()`: an empty
+ * database seeded with `force` (or a test's own officers and cases) and the service under test wired to it.
+ */
+export function storeWithForce<S>(
+  force: ForceData,
+  createService: (deps: OversightDeps) => S,
+): (data?: ForceData) => Promise<{ repos: Repositories; service: S }> {
+  let store: TestStore;
+  before(async () => { store = await startTestStore(); });
+  after(() => store.close());
+  return async function fresh(data = force) {
+    const { repos } = await store.fresh();
+    await seed(repos, data);
+    return { repos, service: createService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent }) };
+  };
 }

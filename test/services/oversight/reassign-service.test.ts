@@ -1,31 +1,20 @@
 import assert from "node:assert/strict";
 import { chainOfCommand } from "../../../services/app/chain-of-command";
 import { CaseNotFoundError } from "../../../services/app/scoped-cases";
-import { fixedClock } from "../../../services/clock";
 import { ValidationError } from "../../../services/errors";
 import { OfficerOutOfScopeError } from "../../../services/oversight/oversight-errors";
-import { createReassignService, type ReassignService } from "../../../services/oversight/reassign-service";
-import { defaultPolicy } from "../../../services/policy/policy";
+import { createReassignService } from "../../../services/oversight/reassign-service";
 import type { Repositories } from "../../../services/store/repositories";
-import { startTestStore, type TestStore } from "../../support/test-store";
 import { makeOfficer } from "../../support/fixtures";
-import { NOW, TODAY, freshCase, officer, oversightForce, seed, silent } from "./oversight-fixture";
+import { TODAY, freshCase, officer, oversightForce, storeWithForce } from "./oversight-fixture";
 
 describe("workload guard: reassign a case (issue 6 §2) against the store", function () {
   this.timeout(30_000);
-  let store: TestStore;
   const force = oversightForce();
   const who = (id: string) => officer(force, id);
   const scopeOf = (id: string) => chainOfCommand(who(id), force.officers, TODAY);
 
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-
-  async function fresh(): Promise<{ repos: Repositories; service: ReassignService }> {
-    const { repos } = await store.fresh();
-    await seed(repos, force);
-    return { repos, service: createReassignService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent }) };
-  }
+  const fresh = storeWithForce(force, createReassignService);
 
   async function assertNothingWritten(repos: Repositories, ref: string, oicId: string): Promise<void> {
     assert.equal((await repos.cases.getByRef(ref))?.oicId, oicId, "the case keeps its OIC");
@@ -62,11 +51,9 @@ describe("workload guard: reassign a case (issue 6 §2) against the store", func
   const boundary: [live: number, warns: boolean][] = [[5, false], [6, true]];
   for (const [live, warns] of boundary) {
     it(`${warns ? "warns" : "does not warn"} when a 20-hour officer holds ${live} cases`, async () => {
-      const { repos } = await store.fresh();
       const ds = makeOfficer({ id: "ds1", rank: "DS" });
       const team = [ds, makeOfficer({ id: "pt", hoursPerWeek: 20, supervisorId: "ds1" }), makeOfficer({ id: "ft", supervisorId: "ds1" })];
-      await seed(repos, { officers: team, cases: [freshCase("M/0/26", "ft"), ...Array.from({ length: live }, (_, i) => freshCase(`M/${i + 1}/26`, "pt"))] });
-      const service = createReassignService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent });
+      const { service } = await fresh({ officers: team, cases: [freshCase("M/0/26", "ft"), ...Array.from({ length: live }, (_, i) => freshCase(`M/${i + 1}/26`, "pt"))] });
       const out = await service.reassign(ds, chainOfCommand(ds, team, TODAY), "M/0/26", "pt");
       assert.equal(out.status, warns ? "needs-confirmation" : "reassigned");
     });

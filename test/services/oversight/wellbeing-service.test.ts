@@ -1,27 +1,15 @@
 import assert from "node:assert/strict";
-import { fixedClock } from "../../../services/clock";
 import { ValidationError } from "../../../services/errors";
 import { NotPermittedError, OfficerOutOfScopeError } from "../../../services/oversight/oversight-errors";
-import { createWellbeingService, type WellbeingService } from "../../../services/oversight/wellbeing-service";
-import { defaultPolicy } from "../../../services/policy/policy";
-import type { Repositories } from "../../../services/store/repositories";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { NOW, TODAY, officer, oversightForce, seed, silent } from "./oversight-fixture";
+import { createWellbeingService } from "../../../services/oversight/wellbeing-service";
+import { TODAY, officer, oversightForce, storeWithForce } from "./oversight-fixture";
 
 describe("wellbeing: recording a 1:1 (issue 6 §5) against the store", function () {
   this.timeout(30_000);
-  let store: TestStore;
   const force = oversightForce();
   const who = (id: string) => officer(force, id);
 
-  before(async () => { store = await startTestStore(); });
-  after(() => store.close());
-
-  async function fresh(): Promise<{ repos: Repositories; service: WellbeingService }> {
-    const { repos } = await store.fresh();
-    await seed(repos, force);
-    return { repos, service: createWellbeingService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent }) };
-  }
+  const fresh = storeWithForce(force, createWellbeingService);
 
   it("stores only the date of the 1:1 and says when the next is due", async () => {
     const { repos, service } = await fresh();

@@ -2,16 +2,11 @@ import assert from "node:assert/strict";
 import { buildActionPlanCard } from "../../../cards/action-plan";
 import { buildPlanAcknowledgeCard } from "../../../cards/plan-acknowledge";
 import { buildPlanCheckpointCard } from "../../../cards/plan-checkpoint";
-import { fixedClock } from "../../../services/clock";
 import type { Officer } from "../../../services/domain/officer";
-import { createLogger } from "../../../services/logging/logger";
-import { defaultPolicy } from "../../../services/policy/policy";
-import type { Repositories } from "../../../services/store/repositories";
-import { createActionPlanService, type ActionPlanService } from "../../../services/workflows/action-plan-service";
+import { createActionPlanService } from "../../../services/workflows/action-plan-service";
 import { AlreadyDoneError, FormValidationError } from "../../../services/workflows/workflow-errors";
 import { makeCase } from "../../support/fixtures";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { changesAudited, force, NOW, scopeFor, seedForce, TODAY } from "./workflow-fixtures";
+import { changesAudited, force, scopeFor, TODAY, workflowWorld } from "./workflow-fixtures";
 
 const objectives = [
   { text: "Update every crime report at least fortnightly", measure: "No case over 14 days without an update" },
@@ -20,22 +15,11 @@ const objectives = [
 const plan = { officerId: "dc1", objectives, support: "Weekly 1:1 with DS Khan; desk time on Fridays" };
 
 describe("action plan service (real Cosmos-protocol store)", () => {
-  let store: TestStore;
-  let repos: Repositories;
-  let plans: ActionPlanService;
-  let clock: ReturnType<typeof fixedClock>;
-  before(async () => { store = await startTestStore(); });
-  after(async () => { await store.close(); });
-  beforeEach(async () => {
-    ({ repos } = await store.fresh());
-    await seedForce(repos);
-    clock = fixedClock(NOW);
-    plans = createActionPlanService({ repos, clock, policy: defaultPolicy(), logger: createLogger("silent") });
-  });
+  const world = workflowWorld((deps) => ({ plans: createActionPlanService(deps) }));
 
   const propose = async (viewer: Officer, input: Record<string, unknown> = plan, key = "reply-p|propose-plan|dc1") =>
-    plans.propose(viewer, await scopeFor(repos, viewer), input, { idempotencyKey: key });
-  const planDocs = () => repos.actionPlans.forOfficers(["dc1"]);
+    world.plans.propose(viewer, await scopeFor(world.repos, viewer), input, { idempotencyKey: key });
+  const planDocs = () => world.repos.actionPlans.forOfficers(["dc1"]);
 
   it("stores a proposed plan with policy defaults and computed checkpoints, and sends it to the officer", async () => {
     const result = await propose(force.khan);
@@ -50,7 +34,7 @@ describe("action plan service (real Cosmos-protocol store)", () => {
     assert.deepEqual(result.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["dc1", "plan-proposed"]]);
     assert.ok(JSON.stringify(result.notifications[0]?.card).includes("acknowledge-plan"));
     buildPlanAcknowledgeCard(result.card);
-    assert.deepEqual(await changesAudited(repos), [{ action: "propose action plan", actorId: "ds1", recordId: stored!.id }]);
+    assert.deepEqual(await changesAudited(world.repos), [{ action: "propose action plan", actorId: "ds1", recordId: stored!.id }]);
   });
 
   const refusals: { name: string; input: Record<string, unknown>; field: string; reason: RegExp }[] = [
@@ -74,7 +58,7 @@ describe("action plan service (real Cosmos-protocol store)", () => {
         return true;
       });
       assert.deepEqual(await planDocs(), []);
-      assert.deepEqual(await changesAudited(repos), []);
+      assert.deepEqual(await changesAudited(world.repos), []);
     });
   }
 
@@ -95,10 +79,10 @@ describe("action plan service (real Cosmos-protocol store)", () => {
   });
 
   it("gives two supervisors proposing at once one plan", async () => {
-    const [khan, di] = await Promise.all([scopeFor(repos, force.khan), scopeFor(repos, force.di)]);
+    const [khan, di] = await Promise.all([scopeFor(world.repos, force.khan), scopeFor(world.repos, force.di)]);
     const results = await Promise.allSettled([
-      plans.propose(force.khan, khan, plan, { idempotencyKey: "a" }),
-      plans.propose(force.di, di, plan, { idempotencyKey: "b" }),
+      world.plans.propose(force.khan, khan, plan, { idempotencyKey: "a" }),
+      world.plans.propose(force.di, di, plan, { idempotencyKey: "b" }),
     ]);
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason;
@@ -110,56 +94,56 @@ describe("action plan service (real Cosmos-protocol store)", () => {
     const proposed = await propose(force.khan);
     assert.ok(proposed.kind === "saved");
     const id = proposed.plan.id;
-    await assert.rejects(plans.acknowledge(force.khan, await scopeFor(repos, force.khan), id), { code: "OUT_OF_SCOPE" });
-    await assert.rejects(plans.acknowledge(force.brown, await scopeFor(repos, force.brown), id), { code: "NOT_FOUND" });
-    const smith = await scopeFor(repos, force.smith);
-    const acked = await plans.acknowledge(force.smith, smith, id);
+    await assert.rejects(world.plans.acknowledge(force.khan, await scopeFor(world.repos, force.khan), id), { code: "OUT_OF_SCOPE" });
+    await assert.rejects(world.plans.acknowledge(force.brown, await scopeFor(world.repos, force.brown), id), { code: "NOT_FOUND" });
+    const smith = await scopeFor(world.repos, force.smith);
+    const acked = await world.plans.acknowledge(force.smith, smith, id);
     assert.ok(acked.kind === "saved");
     assert.equal(acked.plan.status, "active");
     assert.deepEqual(acked.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["ds1", "plan-acknowledged"]]);
-    const twice = await plans.acknowledge(force.smith, smith, id);
+    const twice = await world.plans.acknowledge(force.smith, smith, id);
     assert.ok(twice.kind === "already-done");
     assert.deepEqual([twice.alreadyDone.byName, twice.alreadyDone.atLabel], ["DC Smith", "10:42"]);
-    assert.deepEqual((await changesAudited(repos)).map((e) => e.action), ["propose action plan", "acknowledge action plan"]);
+    assert.deepEqual((await changesAudited(world.repos)).map((e) => e.action), ["propose action plan", "acknowledge action plan"]);
   });
 
   it("keeps only the officer and their chain able to open a plan, each with their own card", async () => {
     const proposed = await propose(force.khan);
     assert.ok(proposed.kind === "saved");
     const id = proposed.plan.id;
-    await assert.rejects(plans.openPlan(force.jones, await scopeFor(repos, force.jones), id), { code: "NOT_FOUND" });
-    await assert.rejects(plans.openPlan(force.brown, await scopeFor(repos, force.brown), id), { code: "NOT_FOUND" });
-    const mine = await plans.openPlan(force.smith, await scopeFor(repos, force.smith), id);
+    await assert.rejects(world.plans.openPlan(force.jones, await scopeFor(world.repos, force.jones), id), { code: "NOT_FOUND" });
+    await assert.rejects(world.plans.openPlan(force.brown, await scopeFor(world.repos, force.brown), id), { code: "NOT_FOUND" });
+    const mine = await world.plans.openPlan(force.smith, await scopeFor(world.repos, force.smith), id);
     assert.ok(mine.card === "plan-acknowledge" && mine.data.mode === "to-acknowledge");
-    const di = await plans.openPlan(force.di, await scopeFor(repos, force.di), id);
+    const di = await world.plans.openPlan(force.di, await scopeFor(world.repos, force.di), id);
     assert.ok(di.card === "plan-checkpoint" && di.data.mode === "record");
     buildPlanCheckpointCard(di.data);
-    const views = (await repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
+    const views = (await world.repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
     assert.deepEqual(views.map((e) => [e.actorId, e.recordType, e.recordId]), [["dc1", "action-plan", id], ["di1", "action-plan", id]]);
   });
 
   it("suggests a plan for officers at the stale-case threshold without an open plan", async () => {
     const stale = { lastUpdatedOn: "2026-02-01" };
-    await repos.cases.create(makeCase({ ref: "CF/1/26", oicId: "dc1", ...stale }));
-    await repos.cases.create(makeCase({ ref: "CF/2/26", oicId: "dc1", ...stale }));
-    await repos.cases.create(makeCase({ ref: "CF/3/26", oicId: "dc2", ...stale }));
-    await repos.cases.create(makeCase({ ref: "CF/4/26", oicId: "dc2", lastUpdatedOn: "2026-03-05" }));
-    await repos.cases.create(makeCase({ ref: "CF/5/26", oicId: "dc3", ...stale }));
-    await repos.cases.create(makeCase({ ref: "CF/6/26", oicId: "dc3", ...stale }));
-    const khan = await scopeFor(repos, force.khan);
-    assert.deepEqual(await plans.suggestions(khan, TODAY), [{ officerId: "dc1", officerName: "DC Smith", staleCases: 2 }]);
-    const form = await plans.startForm(force.khan, khan, "dc1");
+    await world.repos.cases.create(makeCase({ ref: "CF/1/26", oicId: "dc1", ...stale }));
+    await world.repos.cases.create(makeCase({ ref: "CF/2/26", oicId: "dc1", ...stale }));
+    await world.repos.cases.create(makeCase({ ref: "CF/3/26", oicId: "dc2", ...stale }));
+    await world.repos.cases.create(makeCase({ ref: "CF/4/26", oicId: "dc2", lastUpdatedOn: "2026-03-05" }));
+    await world.repos.cases.create(makeCase({ ref: "CF/5/26", oicId: "dc3", ...stale }));
+    await world.repos.cases.create(makeCase({ ref: "CF/6/26", oicId: "dc3", ...stale }));
+    const khan = await scopeFor(world.repos, force.khan);
+    assert.deepEqual(await world.plans.suggestions(khan, TODAY), [{ officerId: "dc1", officerName: "DC Smith", staleCases: 2 }]);
+    const form = await world.plans.startForm(force.khan, khan, "dc1");
     assert.equal(form.staleCases, 2);
     buildActionPlanCard(form);
     await propose(force.khan);
-    assert.deepEqual(await plans.suggestions(khan, TODAY), []);
+    assert.deepEqual(await world.plans.suggestions(khan, TODAY), []);
   });
 
   it("finds an officer for `plan <officer>` by name within scope only", async () => {
-    const khan = await scopeFor(repos, force.khan);
-    assert.deepEqual(plans.findOfficers(khan, "smith").map((o) => o.id), ["dc1"]);
-    assert.deepEqual(plans.findOfficers(khan, "DC Brown").map((o) => o.id), ["dc2"]);
-    assert.deepEqual(plans.findOfficers(khan, "green"), []);
-    assert.deepEqual(plans.findOfficers(khan, "khan"), []);
+    const khan = await scopeFor(world.repos, force.khan);
+    assert.deepEqual(world.plans.findOfficers(khan, "smith").map((o) => o.id), ["dc1"]);
+    assert.deepEqual(world.plans.findOfficers(khan, "DC Brown").map((o) => o.id), ["dc2"]);
+    assert.deepEqual(world.plans.findOfficers(khan, "green"), []);
+    assert.deepEqual(world.plans.findOfficers(khan, "khan"), []);
   });
 });

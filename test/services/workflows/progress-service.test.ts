@@ -1,27 +1,15 @@
 import assert from "node:assert/strict";
 import { buildProgressCard } from "../../../cards/progress";
 import type { Officer } from "../../../services/domain/officer";
-import type { Repositories } from "../../../services/store/repositories";
-import { createProgressService, type ProgressService } from "../../../services/workflows/progress-service";
+import { createProgressService } from "../../../services/workflows/progress-service";
 import { FormValidationError } from "../../../services/workflows/workflow-errors";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { changesAudited, force, REF, scopeFor, seedForce, smithCase, TODAY, workflowDeps } from "./workflow-fixtures";
+import { changesAudited, force, REF, scopeFor, smithCase, TODAY, workflowWorld } from "./workflow-fixtures";
 
 describe("progress service (real Cosmos-protocol store)", () => {
-  let store: TestStore;
-  let repos: Repositories;
-  let progress: ProgressService;
-  before(async () => { store = await startTestStore(); });
-  after(async () => { await store.close(); });
-  beforeEach(async () => {
-    ({ repos } = await store.fresh());
-    await seedForce(repos);
-    await repos.cases.create(smithCase({ awaitingCpsSince: "2026-03-01" }));
-    progress = createProgressService(workflowDeps(repos));
-  });
+  const world = workflowWorld((deps) => ({ progress: createProgressService(deps) }), () => [smithCase({ awaitingCpsSince: "2026-03-01" })]);
 
   const confirm = async (viewer: Officer, answer: string, extra: Record<string, unknown> = {}, key = `reply-9|progress-answer|${REF}|${answer}`) =>
-    progress.confirm(viewer, await scopeFor(repos, viewer), { ref: REF, answer, ...extra }, { idempotencyKey: key });
+    world.progress.confirm(viewer, await scopeFor(world.repos, viewer), { ref: REF, answer, ...extra }, { idempotencyKey: key });
 
   const table: { answer: string; forensics: string | undefined; cps: string | undefined }[] = [
     { answer: "updated", forensics: undefined, cps: undefined },
@@ -32,26 +20,26 @@ describe("progress service (real Cosmos-protocol store)", () => {
   for (const row of table) {
     it(`"${row.answer}" records today's update and leaves the waits as forensics=${row.forensics}, CPS=${row.cps}`, async () => {
       await confirm(force.smith, row.answer);
-      const c = await repos.cases.getByRef(REF);
+      const c = await world.repos.cases.getByRef(REF);
       assert.equal(c?.lastUpdatedOn, TODAY);
       assert.equal(c?.awaitingForensicsSince, row.forensics);
       assert.equal(c?.awaitingCpsSince, row.cps);
-      assert.deepEqual(await changesAudited(repos), [{ action: `confirm progress: ${row.answer}`, actorId: "dc1", recordId: REF }]);
+      assert.deepEqual(await changesAudited(world.repos), [{ action: `confirm progress: ${row.answer}`, actorId: "dc1", recordId: REF }]);
     });
   }
 
   it("starts a wait today when none was running", async () => {
-    await repos.cases.upsert(smithCase());
+    await world.repos.cases.upsert(smithCase());
     await confirm(force.smith, "awaiting-cps");
-    assert.equal((await repos.cases.getByRef(REF))?.awaitingCpsSince, TODAY);
+    assert.equal((await world.repos.cases.getByRef(REF))?.awaitingCpsSince, TODAY);
   });
 
   it("moves the case's next attention date on to the next rule (here the review due) once it is no longer stale", async () => {
     const { bail, awaitingForensicsSince, ...quiet } = smithCase({ lastReviewedOn: "2026-03-09", nextReviewDueOn: "2026-03-23" });
     void bail; void awaitingForensicsSince;
-    await repos.cases.upsert(quiet);
+    await world.repos.cases.upsert(quiet);
     await confirm(force.smith, "updated");
-    assert.equal((await repos.cases.getByRef(REF))?.nextAttentionOn, "2026-03-23");
+    assert.equal((await world.repos.cases.getByRef(REF))?.nextAttentionOn, "2026-03-23");
   });
 
   it("sends \"need help\" with the note to the OIC's sergeant, and the card shows it", async () => {
@@ -66,7 +54,7 @@ describe("progress service (real Cosmos-protocol store)", () => {
     const bySergeant = await confirm(force.khan, "need-help", {}, "k1");
     assert.ok(bySergeant.kind === "saved");
     assert.deepEqual(bySergeant.notifications.map((n) => n.recipientOfficerId), ["di1"]);
-    await repos.officers.upsert({ ...force.khan, absences: [{ kind: "sick", from: "2026-03-02" }] });
+    await world.repos.officers.upsert({ ...force.khan, absences: [{ kind: "sick", from: "2026-03-02" }] });
     const whileAbsent = await confirm(force.smith, "need-help", {}, "k2");
     assert.ok(whileAbsent.kind === "saved");
     assert.deepEqual(whileAbsent.notifications.map((n) => n.recipientOfficerId), ["di1"]);
@@ -84,26 +72,26 @@ describe("progress service (real Cosmos-protocol store)", () => {
     assert.equal(first.kind, "saved");
     assert.ok(second.kind === "already-done");
     assert.deepEqual([second.alreadyDone.byName, second.alreadyDone.atLabel], ["DC Smith", "10:42"]);
-    assert.equal((await changesAudited(repos)).length, 1);
+    assert.equal((await changesAudited(world.repos)).length, 1);
     buildProgressCard(second.card);
   });
 
   it("refuses an unknown answer and a closed case, writing nothing", async () => {
-    const before = await repos.cases.getByRef(REF);
+    const before = await world.repos.cases.getByRef(REF);
     await assert.rejects(confirm(force.smith, "done-it"), (e: unknown) => e instanceof FormValidationError && e.problems[0]?.field === "answer");
-    await repos.cases.upsert(smithCase({ status: "closed" }));
-    const closed = await repos.cases.getByRef(REF);
+    await world.repos.cases.upsert(smithCase({ status: "closed" }));
+    const closed = await world.repos.cases.getByRef(REF);
     await assert.rejects(confirm(force.smith, "updated"), { code: "VALIDATION_FAILED" });
-    assert.deepEqual(await repos.cases.getByRef(REF), closed);
+    assert.deepEqual(await world.repos.cases.getByRef(REF), closed);
     assert.notDeepEqual(before, closed);
-    assert.deepEqual(await changesAudited(repos), []);
+    assert.deepEqual(await changesAudited(world.repos), []);
   });
 
   it("opens the one-click card and audits the view", async () => {
-    const data = await progress.open(force.smith, await scopeFor(repos, force.smith), REF);
+    const data = await world.progress.open(force.smith, await scopeFor(world.repos, force.smith), REF);
     assert.equal(data.mode, "ask");
     buildProgressCard(data);
-    const views = (await repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
+    const views = (await world.repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
     assert.deepEqual(views.map((e) => [e.actorId, e.action, e.recordId]), [["dc1", "open progress confirmation", REF]]);
   });
 });

@@ -1,33 +1,18 @@
 import assert from "node:assert/strict";
-import type { Officer } from "../../../services/domain/officer";
 import { CasewatchError } from "../../../services/errors";
 import type { Repositories } from "../../../services/store/repositories";
-import { createReviewService, type ReviewService } from "../../../services/workflows/review-service";
+import { createReviewService } from "../../../services/workflows/review-service";
 import { AlreadyDoneError, FormValidationError } from "../../../services/workflows/workflow-errors";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { changesAudited, force, REF, scopeFor, seedForce, smithCase, workflowDeps } from "./workflow-fixtures";
+import { changesAudited, force, REF, reviewWorld, scopeFor, workflowDeps } from "./workflow-fixtures";
 
 describe("review service: refusals, conflicts and redelivery (real Cosmos-protocol store)", () => {
-  let store: TestStore;
-  let repos: Repositories;
-  let reviews: ReviewService;
-  before(async () => { store = await startTestStore(); });
-  after(async () => { await store.close(); });
-  beforeEach(async () => {
-    ({ repos } = await store.fresh());
-    await seedForce(repos);
-    await repos.cases.create(smithCase());
-    reviews = createReviewService(workflowDeps(repos));
-  });
-
-  const submit = async (viewer: Officer, input: Record<string, unknown>, key = "reply-1|submit-review|" + REF) =>
-    reviews.submitReview(viewer, await scopeFor(repos, viewer), { ref: REF, ...input }, { idempotencyKey: key });
+  const { world, submit } = reviewWorld();
 
   async function assertNothingWritten(before: unknown): Promise<void> {
-    const c = await repos.cases.getByRef(REF);
+    const c = await world.repos.cases.getByRef(REF);
     assert.deepEqual(c, before, "case unchanged (same ETag)");
-    assert.deepEqual(await repos.reviews.forCase(c!.id), [], "no review stored");
-    assert.deepEqual(await changesAudited(repos), [], "no alteration audited");
+    assert.deepEqual(await world.repos.reviews.forCase(c!.id), [], "no review stored");
+    assert.deepEqual(await changesAudited(world.repos), [], "no alteration audited");
   }
 
   const refusals: { name: string; input: Record<string, unknown>; field: string; reason: RegExp }[] = [
@@ -46,7 +31,7 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
   ];
   for (const r of refusals) {
     it(`refuses ${r.name} with the reason on its field, and writes nothing`, async () => {
-      const before = await repos.cases.getByRef(REF);
+      const before = await world.repos.cases.getByRef(REF);
       await assert.rejects(submit(force.khan, r.input), (err: unknown) => {
         assert.ok(err instanceof FormValidationError);
         assert.equal(err.code, "VALIDATION_FAILED");
@@ -60,7 +45,7 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
   }
 
   it("answers a submit for an out-of-scope case as for an unknown one, writing nothing", async () => {
-    const before = await repos.cases.getByRef(REF);
+    const before = await world.repos.cases.getByRef(REF);
     await assert.rejects(submit(force.jones, { outcome: "close-nfa" }), { code: "NOT_FOUND" });
     await assertNothingWritten(before);
   });
@@ -69,7 +54,7 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
     await assert.rejects(submit(force.khan, { outcome: "progressing", nextReviewOn: "2026-03-01" }), FormValidationError);
     const result = await submit(force.khan, { outcome: "progressing", nextReviewOn: "2026-03-20" });
     assert.equal(result.kind, "saved");
-    assert.equal((await repos.cases.getByRef(REF))?.nextReviewDueOn, "2026-03-20");
+    assert.equal((await world.repos.cases.getByRef(REF))?.nextReviewDueOn, "2026-03-20");
   });
 
   it("records a redelivered invoke once and tells the second call who did it and when", async () => {
@@ -79,16 +64,16 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
     assert.ok(second.kind === "already-done");
     assert.deepEqual([second.alreadyDone.byName, second.alreadyDone.atLabel], ["DS Khan", "10:42"]);
     assert.equal(second.summary?.already, true);
-    const c = await repos.cases.getByRef(REF);
-    assert.equal((await repos.reviews.forCase(c!.id)).length, 1);
-    assert.equal((await changesAudited(repos)).length, 1);
+    const c = await world.repos.cases.getByRef(REF);
+    assert.equal((await world.repos.reviews.forCase(c!.id)).length, 1);
+    assert.equal((await changesAudited(world.repos)).length, 1);
   });
 
   it("gives two reviewers at once one saved review and one 'already reviewed by' conflict", async () => {
-    const [khanScope, diScope] = await Promise.all([scopeFor(repos, force.khan), scopeFor(repos, force.di)]);
+    const [khanScope, diScope] = await Promise.all([scopeFor(world.repos, force.khan), scopeFor(world.repos, force.di)]);
     const results = await Promise.allSettled([
-      reviews.submitReview(force.khan, khanScope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "khan-card" }),
-      reviews.submitReview(force.di, diScope, { ref: REF, outcome: "escalate" }, { idempotencyKey: "di-card" }),
+      world.reviews.submitReview(force.khan, khanScope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "khan-card" }),
+      world.reviews.submitReview(force.di, diScope, { ref: REF, outcome: "escalate" }, { idempotencyKey: "di-card" }),
     ]);
     const saved = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -100,55 +85,55 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
     const winner = results[0]!.status === "fulfilled" ? "DS Khan" : "DI Patel";
     assert.equal(err.done.byName, winner);
     assert.match(err.message, new RegExp(`already reviewed by ${winner} at 10:42`));
-    const c = await repos.cases.getByRef(REF);
-    assert.equal((await repos.reviews.forCase(c!.id)).length, 1);
-    assert.equal((await changesAudited(repos)).length, 1);
+    const c = await world.repos.cases.getByRef(REF);
+    assert.equal((await world.repos.reviews.forCase(c!.id)).length, 1);
+    assert.equal((await changesAudited(world.repos)).length, 1);
   });
 
   it("refuses a card opened before someone else's review, naming them, and writes nothing", async () => {
-    const diCard = await reviews.openReview(force.di, await scopeFor(repos, force.di), REF);
+    const diCard = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), REF);
     assert.equal(diCard.lastReview, undefined, "the DI's card was opened against no review");
     await submit(force.khan, { outcome: "progressing" }, "khan-card");
-    const before = await repos.cases.getByRef(REF);
+    const before = await world.repos.cases.getByRef(REF);
     await assert.rejects(
       submit(force.di, { outcome: "escalate" }, "di-card"),
       (err: unknown) => err instanceof AlreadyDoneError && err.done.byName === "DS Khan" && /already reviewed by DS Khan at 10:42/.test(err.message),
     );
-    assert.deepEqual(await repos.cases.getByRef(REF), before);
-    assert.equal((await repos.reviews.forCase(before!.id)).length, 1);
+    assert.deepEqual(await world.repos.cases.getByRef(REF), before);
+    assert.equal((await world.repos.reviews.forCase(before!.id)).length, 1);
   });
 
   it("allows the next review from a card opened after the last one", async () => {
     const first = await submit(force.khan, { outcome: "progressing" }, "card-1");
     assert.ok(first.kind === "saved");
-    const card = await reviews.openReview(force.di, await scopeFor(repos, force.di), REF);
+    const card = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), REF);
     const second = await submit(force.di, { outcome: "progressing", basisReviewId: card.lastReview?.id }, "card-2");
     assert.equal(second.kind, "saved");
-    assert.equal((await repos.reviews.forCase(first.review.caseId)).length, 2);
+    assert.equal((await world.repos.reviews.forCase(first.review.caseId)).length, 2);
   });
 
   it("lets a redelivery finish a review whose first attempt failed part-way, recording it once", async () => {
     let failOnce = true;
     const flaky: Repositories = {
-      ...repos,
+      ...world.repos,
       reviews: {
-        ...repos.reviews,
+        ...world.repos.reviews,
         create: async (r) => {
           if (failOnce) {
             failOnce = false;
             throw new CasewatchError("STORE_UNAVAILABLE", "busy");
           }
-          return repos.reviews.create(r);
+          return world.repos.reviews.create(r);
         },
       },
     };
     const service = createReviewService(workflowDeps(flaky));
-    const scope = await scopeFor(repos, force.khan);
+    const scope = await scopeFor(world.repos, force.khan);
     await assert.rejects(service.submitReview(force.khan, scope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" }), { code: "STORE_UNAVAILABLE" });
     const retried = await service.submitReview(force.khan, scope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
     assert.equal(retried.kind, "saved");
-    const c = await repos.cases.getByRef(REF);
-    assert.equal((await repos.reviews.forCase(c!.id)).length, 1);
+    const c = await world.repos.cases.getByRef(REF);
+    assert.equal((await world.repos.reviews.forCase(c!.id)).length, 1);
     assert.equal(c?.lastReviewedOn, "2026-03-10");
   });
 });

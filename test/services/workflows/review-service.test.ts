@@ -1,31 +1,16 @@
 import assert from "node:assert/strict";
 import { buildReviewCard } from "../../../cards/review";
-import type { Officer } from "../../../services/domain/officer";
 import { CasewatchError } from "../../../services/errors";
 import type { Repositories } from "../../../services/store/repositories";
-import { createReviewService, type ReviewService } from "../../../services/workflows/review-service";
-import { startTestStore, type TestStore } from "../../support/test-store";
-import { changesAudited, force, NOW, REF, scopeFor, seedForce, smithCase, TODAY, workflowDeps } from "./workflow-fixtures";
+import { createReviewService } from "../../../services/workflows/review-service";
+import { changesAudited, force, NOW, REF, reviewWorld, scopeFor, TODAY, workflowDeps } from "./workflow-fixtures";
 
 describe("review service (real Cosmos-protocol store)", () => {
-  let store: TestStore;
-  let repos: Repositories;
-  let reviews: ReviewService;
-  before(async () => { store = await startTestStore(); });
-  after(async () => { await store.close(); });
-  beforeEach(async () => {
-    ({ repos } = await store.fresh());
-    await seedForce(repos);
-    await repos.cases.create(smithCase());
-    reviews = createReviewService(workflowDeps(repos));
-  });
-
-  const submit = async (viewer: Officer, input: Record<string, unknown>, key = "reply-1|submit-review|" + REF) =>
-    reviews.submitReview(viewer, await scopeFor(repos, viewer), { ref: REF, ...input }, { idempotencyKey: key });
+  const { world, submit } = reviewWorld();
 
   describe("opening", () => {
     it("gives the review card what it must show and audits the view as a consultation", async () => {
-      const data = await reviews.openReview(force.khan, await scopeFor(repos, force.khan), REF);
+      const data = await world.reviews.openReview(force.khan, await scopeFor(world.repos, force.khan), REF);
       assert.equal(data.ref, REF);
       assert.equal(data.oicName, "DC Smith");
       assert.equal(data.daysSinceUpdate, 35);
@@ -36,27 +21,27 @@ describe("review service (real Cosmos-protocol store)", () => {
       assert.ok(data.owners.every((o) => ["dc1", "dc2", "ds1"].includes(o.id)));
       assert.equal(data.maxNextReviewOn, "2026-04-07");
       buildReviewCard(data);
-      const views = (await repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
+      const views = (await world.repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
       assert.deepEqual(views.map((e) => [e.actorId, e.action, e.recordId, e.why]), [["ds1", "open review", REF, "action:review"]]);
     });
 
     it("shows the last review's actions with owner names once a review exists", async () => {
       await submit(force.khan, { outcome: "actions-set", actions: [{ text: "Chase the forensic submission", targetOn: "2026-03-15" }] });
-      const data = await reviews.openReview(force.di, await scopeFor(repos, force.di), REF);
+      const data = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), REF);
       assert.deepEqual(data.lastReview?.actions, [{ text: "Chase the forensic submission", ownerName: "DC Smith", targetOn: "2026-03-15" }]);
       assert.equal(data.lastReview?.reviewerName, "DS Khan");
     });
 
     it("answers an out-of-scope reference exactly as an unknown one", async () => {
-      const jones = await scopeFor(repos, force.jones);
-      const outOfScope = await reviews.openReview(force.jones, jones, REF).then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace(REF, "<ref>")]);
-      const unknown = await reviews.openReview(force.jones, jones, "CF/99999/26").then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace("CF/99999/26", "<ref>")]);
+      const jones = await scopeFor(world.repos, force.jones);
+      const outOfScope = await world.reviews.openReview(force.jones, jones, REF).then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace(REF, "<ref>")]);
+      const unknown = await world.reviews.openReview(force.jones, jones, "CF/99999/26").then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace("CF/99999/26", "<ref>")]);
       assert.deepEqual(outOfScope, ["NOT_FOUND", unknown?.[1]]);
       assert.deepEqual(unknown?.[0], "NOT_FOUND");
     });
 
     it("does not let the OIC review their own case", async () => {
-      await assert.rejects(reviews.openReview(force.smith, await scopeFor(repos, force.smith), REF), { code: "OUT_OF_SCOPE" });
+      await assert.rejects(world.reviews.openReview(force.smith, await scopeFor(world.repos, force.smith), REF), { code: "OUT_OF_SCOPE" });
       await assert.rejects(submit(force.smith, { outcome: "progressing" }), { code: "OUT_OF_SCOPE" });
     });
   });
@@ -68,18 +53,18 @@ describe("review service (real Cosmos-protocol store)", () => {
         actions: [{ text: "Chase the forensic submission", targetOn: "2026-03-13" }, { text: "Update the crime report", ownerId: "dc2" }],
       });
       assert.equal(result.kind, "saved");
-      const c = await repos.cases.getByRef(REF);
+      const c = await world.repos.cases.getByRef(REF);
       assert.equal(c?.risk, "high");
       assert.equal(c?.lastReviewedOn, TODAY);
       assert.equal(c?.nextReviewDueOn, "2026-03-17", "default next review: today + the high-risk cadence of 7 days");
       assert.equal(c?.nextAttentionOn, TODAY, "the case is already stale, so a rule is live today");
-      const [stored] = await repos.reviews.forCase(c!.id);
+      const [stored] = await world.repos.reviews.forCase(c!.id);
       assert.deepEqual(stored?.actions, [
         { text: "Chase the forensic submission", ownerId: "dc1", targetOn: "2026-03-13" },
         { text: "Update the crime report", ownerId: "dc2", targetOn: "2026-03-17" },
       ]);
       assert.equal(stored?.reviewedAt, new Date(NOW).toISOString());
-      assert.deepEqual(await changesAudited(repos), [{ action: "review case: actions-set", actorId: "ds1", recordId: REF }]);
+      assert.deepEqual(await changesAudited(world.repos), [{ action: "review case: actions-set", actorId: "ds1", recordId: REF }]);
     });
 
     it("returns the frozen summary and sends each action owner their own actions", async () => {
@@ -102,7 +87,7 @@ describe("review service (real Cosmos-protocol store)", () => {
       assert.deepEqual(escalated.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["di1", "review-escalated"]]);
       assert.ok(JSON.stringify(escalated.notifications[0]?.card).includes("Bail and forensics both at risk"));
 
-      await repos.officers.upsert({ ...force.di, absences: [{ kind: "leave", from: "2026-03-09", to: "2026-03-13" }] });
+      await world.repos.officers.upsert({ ...force.di, absences: [{ kind: "leave", from: "2026-03-09", to: "2026-03-13" }] });
       const again = await submit(force.khan, { basisReviewId: escalated.review.id, outcome: "escalate" }, "reply-2");
       assert.ok(again.kind === "saved");
       assert.deepEqual(again.notifications.map((n) => n.recipientOfficerId), ["dci1"]);
@@ -110,7 +95,7 @@ describe("review service (real Cosmos-protocol store)", () => {
 
     it("closes the case on NFA and takes it out of the sweeps", async () => {
       await submit(force.khan, { outcome: "close-nfa" });
-      const c = await repos.cases.getByRef(REF);
+      const c = await world.repos.cases.getByRef(REF);
       assert.equal(c?.status, "closed");
       assert.equal(c?.nextReviewDueOn, undefined);
       assert.equal(c?.nextAttentionOn, undefined);
@@ -118,28 +103,28 @@ describe("review service (real Cosmos-protocol store)", () => {
 
     it("starts the CPS wait when the case is submitted to CPS", async () => {
       await submit(force.khan, { outcome: "submit-cps" });
-      assert.equal((await repos.cases.getByRef(REF))?.awaitingCpsSince, TODAY);
+      assert.equal((await world.repos.cases.getByRef(REF))?.awaitingCpsSince, TODAY);
     });
 
     it("keeps a concurrent unrelated change to the case (ETag conflict is retried on the fresh copy)", async () => {
       let interfered = false;
       const racing: Repositories = {
-        ...repos,
+        ...world.repos,
         cases: {
-          ...repos.cases,
+          ...world.repos.cases,
           replace: async (doc) => {
             if (!interfered) {
               interfered = true;
-              const current = (await repos.cases.getByRef(REF))!;
-              await repos.cases.replace({ ...current, lastUpdatedOn: "2026-03-09" });
+              const current = (await world.repos.cases.getByRef(REF))!;
+              await world.repos.cases.replace({ ...current, lastUpdatedOn: "2026-03-09" });
             }
-            return repos.cases.replace(doc);
+            return world.repos.cases.replace(doc);
           },
         },
       };
       const service = createReviewService(workflowDeps(racing));
-      await service.submitReview(force.khan, await scopeFor(repos, force.khan), { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
-      const c = await repos.cases.getByRef(REF);
+      await service.submitReview(force.khan, await scopeFor(world.repos, force.khan), { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
+      const c = await world.repos.cases.getByRef(REF);
       assert.equal(c?.lastUpdatedOn, "2026-03-09");
       assert.equal(c?.lastReviewedOn, TODAY);
     });

@@ -5,7 +5,9 @@ import type { Officer } from "../../../services/domain/officer";
 import { createLogger } from "../../../services/logging/logger";
 import { defaultPolicy } from "../../../services/policy/policy";
 import type { Repositories } from "../../../services/store/repositories";
+import { createReviewService } from "../../../services/workflows/review-service";
 import { makeCase, makeOfficer } from "../../support/fixtures";
+import { startTestStore, type TestStore } from "../../support/test-store";
 
 /** 10:42 London on a Tuesday in GMT; "today" is 2026-03-10 for every workflow test. */
 export const NOW = "2026-03-10T10:42:00Z";
@@ -56,6 +58,42 @@ export async function scopeFor(repos: Repositories, viewer: Officer): Promise<Sc
 
 export function workflowDeps(repos: Repositories, at: string = NOW) {
   return { repos, clock: fixedClock(at), policy: defaultPolicy(), logger: createLogger("silent") };
+}
+
+export type WorkflowDeps = ReturnType<typeof workflowDeps>;
+
+/** The database and clock one test runs against; fresh for every test. */
+export interface WorkflowWorld {
+  readonly repos: Repositories;
+  readonly clock: WorkflowDeps["clock"];
+}
+
+/**
+ * Registers the suite's hooks: one embedded store for the file and, before each test, an empty database holding the
+ * force and `cases()`, with the services `wire` builds on it at NOW. The fields are replaced per test, so read them
+ * through the returned object inside tests rather than destructuring it at suite level.
+ */
+export function workflowWorld<S extends object>(wire: (deps: WorkflowDeps) => S, cases: () => CaseDoc[] = () => []): WorkflowWorld & S {
+  let store: TestStore;
+  const world = {} as WorkflowWorld & S;
+  before(async () => { store = await startTestStore(); });
+  after(async () => { await store.close(); });
+  beforeEach(async () => {
+    const { repos } = await store.fresh();
+    await seedForce(repos);
+    for (const c of cases()) await repos.cases.create(c);
+    const deps = workflowDeps(repos);
+    Object.assign(world, { repos, clock: deps.clock }, wire(deps));
+  });
+  return world;
+}
+
+/** The review suites' world: DC Smith's case on file, and `submit` posting the review card as `viewer` would. */
+export function reviewWorld() {
+  const world = workflowWorld((deps) => ({ reviews: createReviewService(deps) }), () => [smithCase()]);
+  const submit = async (viewer: Officer, input: Record<string, unknown>, key = "reply-1|submit-review|" + REF) =>
+    world.reviews.submitReview(viewer, await scopeFor(world.repos, viewer), { ref: REF, ...input }, { idempotencyKey: key });
+  return { world, submit };
 }
 
 /** Audit alterations and collections: the entries a refused step must not leave behind. */
