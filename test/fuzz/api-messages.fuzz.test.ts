@@ -6,6 +6,7 @@ import { activityFrom } from "../bot/bot-harness";
 import { OTHER_TENANT, REF, seedForce, TENANT } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";
 import { startHttpBot, type HttpBot } from "../reliability/http-bot";
+import { recordFigure } from "../reliability/reliability-figures";
 import { snapshotStore } from "../reliability/store-snapshot";
 import type { Containers } from "../../services/store/cosmos-setup";
 
@@ -121,6 +122,7 @@ describe("fuzz: /api/messages bodies (HTTP against the bot in local mode)", func
     );
     assert.equal((await fetch(`${bot.base}/healthz`)).status, 200, "still serving");
     assert.deepEqual(unhandled, []);
+    recordFigure("fuzz-api-messages", { numRuns: 300, statuses: Object.fromEntries(statuses), unhandledRejections: unhandled.length });
     assert.ok((statuses.get(200) ?? 0) > 20, `a fair share of bodies were real turns: ${JSON.stringify([...statuses])}`);
   });
 

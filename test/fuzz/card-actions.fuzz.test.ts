@@ -6,6 +6,7 @@ import { activityFrom } from "../bot/bot-harness";
 import { seedForce } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";
 import { startHttpBot, type HttpBot } from "../reliability/http-bot";
+import { recordFigure } from "../reliability/reliability-figures";
 import { snapshotStore } from "../reliability/store-snapshot";
 import { cardActionSamples } from "./card-action-samples";
 
@@ -83,10 +84,35 @@ describe("fuzz: Action.Execute data for every verb in the card-action union", fu
         }),
         { numRuns: 40, seed: SEED + verb.length },
       );
+      recordFigure("fuzz-card-action", { verb, numRuns: 40, refusalsChecked: refused });
       assert.ok(refused > 8, `enough refusals were exercised (${refused})`);
       assert.deepEqual(await snapshotStore(containers), before, "nothing written by refused actions");
     });
   }
+
+  it("every text field of every verb refuses an oversized value, names the field, never echoes it, and writes nothing", async () => {
+    const before = await snapshotStore(containers);
+    const problems: string[] = [];
+    let fields = 0;
+    for (const verb of cardVerbs) {
+      const sample = cardActionSamples[verb] as Data;
+      for (const [key, value] of Object.entries(sample)) {
+        if (typeof value !== "string") continue;
+        fields += 1;
+        // 2,000 characters: past every field's limit (review notes allow 1,000) but under the whole-data cap, so the
+        // field's own limit is what refuses it.
+        const { status, card, text } = await click("aad-ds1", { action: { type: "Action.Execute", verb, data: { ...sample, [key]: "x".repeat(2000) } }, trigger: "manual" });
+        const message = card.body?.map((b) => b.text ?? "").join(" ") ?? "";
+        if (status !== 200 || !isRefusal(card)) problems.push(`${verb}.${key}: not refused (${text.slice(0, 120)})`);
+        else if (!message.includes(key)) problems.push(`${verb}.${key}: the refusal does not name the field: ${message.slice(0, 160)}`);
+        if (/x{100}/.test(text)) problems.push(`${verb}.${key}: the oversized value is echoed back`);
+      }
+    }
+    recordFigure("oversized-fields", { verbs: cardVerbs.length, fields, problems: problems.length });
+    assert.deepEqual(problems, []);
+    assert.ok(fields >= 40, `text fields checked: ${fields}`);
+    assert.deepEqual(await snapshotStore(containers), before, "nothing written by oversized fields");
+  });
 
   it("a broken invoke value (no action, wrong type, unknown verb, data not an object) is refused and writes nothing", async () => {
     const before = await snapshotStore(containers);

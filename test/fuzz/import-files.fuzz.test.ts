@@ -9,6 +9,7 @@ import { createImportService, type ImportService } from "../../services/import/i
 import { createLogger } from "../../services/logging/logger";
 import type { Containers } from "../../services/store/cosmos-setup";
 import { startTestStore, type TestStore } from "../support/test-store";
+import { recordFigure } from "../reliability/reliability-figures";
 import { snapshotStore } from "../reliability/store-snapshot";
 
 const FIXTURES = join(__dirname, "../fixtures/import");
@@ -103,6 +104,7 @@ describe("fuzz: import files (JSON and CSV)", function () {
       }),
       { numRuns: 60, seed: SEED },
     );
+    recordFigure("fuzz-import", { format: "json", numRuns: 60, ...outcomes });
     assert.ok(outcomes.refused >= 30, `most mutations are invalid (${JSON.stringify(outcomes)})`);
   });
 
@@ -151,6 +153,7 @@ describe("fuzz: import files (JSON and CSV)", function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    recordFigure("fuzz-import", { format: "csv", numRuns: 30, refused });
     assert.ok(refused >= 12, `most edits are invalid (${refused})`);
   });
 

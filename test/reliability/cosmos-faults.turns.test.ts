@@ -115,7 +115,12 @@ describe("reliability: user turns while Cosmos throttles and fails", function ()
         const clean = cleanOutcome.get(t.key);
         if (t.outcome === "refused" && clean !== "refused") problems.push(`${t.key}: refused under faults, ${clean} without`);
         if (t.outcome === "ok" && clean === "refused") problems.push(`${t.key}: allowed under faults, refused without`);
-        if (t.outcome === "try-again" && (t.auditDelta !== 0 || t.ackAfter !== t.ackBefore)) toldNothingChangedButWrote += 1;
+        if (t.outcome === "try-again" && (t.auditDelta !== 0 || t.ackAfter !== t.ackBefore)) {
+          toldNothingChangedButWrote += 1;
+          // The one write in the mix is the acknowledgement: its claim may have landed with at most its own audit
+          // entry (the retry below completes it), but a view the person never saw must not be audited as shown.
+          if (!isSeen || t.auditDelta > 1) problems.push(`${t.key}: told to try again, yet wrote ${t.auditDelta} audit entries`);
+        }
         // A view shown is a view audited (DPA 2018 s.62), exactly as on a healthy store.
         if (t.outcome === "ok" && !isSeen && t.auditDelta !== cleanAudit.get(t.key)) {
           problems.push(`${t.key}: ${t.auditDelta} audit entries, ${cleanAudit.get(t.key)} without faults`);

@@ -36,6 +36,8 @@ interface RunResult {
   seed: number;
   mode: KillMode;
   killedMidSweep: boolean;
+  /** Where the kill was aimed: "send k/N before|after Teams accepted" or "after d ms". */
+  killPoint: string;
   /** Items Teams accepted whose ledger entry was not yet "sent" when the process died: the documented window. */
   windowItems: number;
   delivered: number;
@@ -102,6 +104,9 @@ describe("reliability: the sweeping process is killed (SIGKILL) at random points
 
   async function crashRun(seed: number): Promise<RunResult> {
     const random = lcg(seed);
+    // Consecutive seeds give an LCG nearly equal first outputs (they differ by 1664525 / 2^32): draw one away so
+    // the aimed send really varies from seed to seed.
+    random();
     const mode: KillMode = (["after-delay", "before-accept", "after-accept"] as const)[seed % 3]!;
     const killAtSend = 1 + Math.floor(random() * plannedCards);
     const delayMs = Math.floor(random() * sweepMs * 1.1);
@@ -142,7 +147,8 @@ describe("reliability: the sweeping process is killed (SIGKILL) at random points
 
       const diff = compareDeliveries(expected, itemsOf(connector.accepted));
       assert.deepEqual(diff.unexpected, []);
-      return { seed, mode, killedMidSweep, windowItems, delivered: itemsOf(connector.accepted).length, lost: diff.lost.length, duplicated: itemsOf(connector.accepted).length - expected.length + diff.lost.length };
+      const killPoint = mode === "after-delay" ? `after ${delayMs} ms` : `send ${killAtSend}/${plannedCards} ${mode === "before-accept" ? "before" : "after"} Teams accepted`;
+      return { seed, mode, killedMidSweep, killPoint, windowItems, delivered: itemsOf(connector.accepted).length, lost: diff.lost.length, duplicated: itemsOf(connector.accepted).length - expected.length + diff.lost.length };
     } finally {
       await sweeping?.kill();
       await connector.close();
@@ -163,6 +169,8 @@ describe("reliability: the sweeping process is killed (SIGKILL) at random points
       runs: results.length, killedMidSweep: killed, plannedItems: expected.length, plannedCards, sweepMs: Math.round(sweepMs),
       byMode: Object.fromEntries((["after-delay", "before-accept", "after-accept"] as const).map((m) => [m, results.filter((r) => r.mode === m).length])),
       windowHitRuns: windowHits.length, windowHitRunsOutsideAfterAccept: windowHits.filter((r) => r.mode !== "after-accept").length,
+      killPoints: results.map((r) => `${r.seed}: ${r.killPoint}${r.killedMidSweep ? "" : " (sweep finished first)"}`),
+      delivered: results.reduce((n, r) => n + r.delivered, 0),
       windowItems: results.reduce((n, r) => n + r.windowItems, 0), lost: results.reduce((n, r) => n + r.lost, 0), duplicated: results.reduce((n, r) => n + r.duplicated, 0),
     });
     assert.ok(killed >= RUNS * 0.75, `most runs were killed mid-sweep (${killed}/${RUNS})`);
