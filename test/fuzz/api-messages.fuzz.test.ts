@@ -3,12 +3,10 @@ import fc from "fast-check";
 import { MAX_BODY_BYTES } from "../../bot/create-bot-server";
 import { MAX_COMMAND_LENGTH } from "../../bot/match-command";
 import { activityFrom } from "../bot/bot-harness";
-import { OTHER_TENANT, REF, seedForce, TENANT } from "../services/app/force-fixture";
-import { startTestStore, type TestStore } from "../support/test-store";
-import { startHttpBot, type HttpBot } from "../reliability/http-bot";
+import { OTHER_TENANT, REF, TENANT } from "../services/app/force-fixture";
+import { useSeededHttpBot } from "../reliability/http-bot";
 import { recordFigure } from "../reliability/reliability-figures";
 import { snapshotStore } from "../reliability/store-snapshot";
-import type { Containers } from "../../services/store/cosmos-setup";
 
 const SEED = 20260303;
 const STACK = /\n\s+at |\bat [\w.<>]+ \(.*:\d+:\d+\)/;
@@ -79,38 +77,29 @@ function bodyArb(serviceUrl: string) {
 
 describe("fuzz: /api/messages bodies (HTTP against the bot in local mode)", function () {
   this.timeout(120_000);
-  let store: TestStore;
-  let containers: Containers;
-  let bot: HttpBot;
+  const world = useSeededHttpBot();
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => { unhandled.push(reason); };
   const consoleError = console.error;
   const consoleWarn = console.warn;
 
-  before(async () => {
-    store = await startTestStore();
-    const fresh = await store.fresh();
-    containers = fresh.containers;
-    await seedForce(fresh.repos);
-    bot = await startHttpBot({ repos: fresh.repos });
+  before(() => {
     process.on("unhandledRejection", onUnhandled);
     // CloudAdapter reports refused requests on the console itself.
     console.error = () => undefined;
     console.warn = () => undefined;
   });
-  after(async () => {
+  after(() => {
     console.error = consoleError;
     console.warn = consoleWarn;
     process.off("unhandledRejection", onUnhandled);
-    await bot.close();
-    await store.close();
   });
 
   it("never answers 5xx or with a stack trace, and keeps serving", async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(bodyArb(bot.connector.url), fc.constantFrom("application/json", "text/plain"), async (body, contentType) => {
-        const res = await bot.post(body, { "content-type": contentType });
+      fc.asyncProperty(bodyArb(world.bot.connector.url), fc.constantFrom("application/json", "text/plain"), async (body, contentType) => {
+        const res = await world.bot.post(body, { "content-type": contentType });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         // 501 is botbuilder's protocol answer to an invoke name the bot does not implement, not a failure.
         const unknownInvoke = res.status === 501 && res.text === "";
@@ -120,7 +109,7 @@ describe("fuzz: /api/messages bodies (HTTP against the bot in local mode)", func
       }),
       { numRuns: 300, seed: SEED, endOnFailure: true },
     );
-    assert.equal((await fetch(`${bot.base}/healthz`)).status, 200, "still serving");
+    assert.equal((await fetch(`${world.bot.base}/healthz`)).status, 200, "still serving");
     assert.deepEqual(unhandled, []);
     recordFigure("fuzz-api-messages", { numRuns: 300, statuses: Object.fromEntries(statuses), unhandledRejections: unhandled.length });
     assert.ok((statuses.get(200) ?? 0) > 20, `a fair share of bodies were real turns: ${JSON.stringify([...statuses])}`);
@@ -128,20 +117,20 @@ describe("fuzz: /api/messages bodies (HTTP against the bot in local mode)", func
 
   it("answers an activity whose type is not a string with 400, not 500", async () => {
     for (const type of [5, null, { a: 1 }, ["message"]]) {
-      const res = await bot.post({ ...activityFrom({ aad: "aad-ds1" }, { text: "status", serviceUrl: bot.connector.url }), type });
+      const res = await world.bot.post({ ...activityFrom({ aad: "aad-ds1" }, { text: "status", serviceUrl: world.bot.connector.url }), type });
       assert.equal(res.status, 400, `type ${JSON.stringify(type)}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
     }
   });
 
   it("refuses a form-encoded POST (which any web page can send without a CORS preflight) and sends nothing", async () => {
-    const before = bot.connector.requests.length;
+    const before = world.bot.connector.requests.length;
     const form = new URLSearchParams({
-      type: "message", text: "status", serviceUrl: bot.connector.url, channelId: "msteams", "from[id]": "29:x", "from[aadObjectId]": "aad-ds1",
+      type: "message", text: "status", serviceUrl: world.bot.connector.url, channelId: "msteams", "from[id]": "29:x", "from[aadObjectId]": "aad-ds1",
       "recipient[id]": "28:bot", "conversation[id]": "c", "conversation[tenantId]": TENANT, "channelData[tenant][id]": TENANT,
     });
-    const res = await fetch(`${bot.base}/api/messages`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
+    const res = await fetch(`${world.bot.base}/api/messages`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
     assert.ok([400, 415].includes(res.status), `HTTP ${res.status}`);
-    assert.deepEqual(bot.connector.requests.slice(before).map((r) => r.url), [], "no card was sent to the service URL the form named");
+    assert.deepEqual(world.bot.connector.requests.slice(before).map((r) => r.url), [], "no card was sent to the service URL the form named");
   });
 
   it("answers an activity with no usable service URL at once (4xx), without calling out anywhere", async () => {
@@ -149,38 +138,38 @@ describe("fuzz: /api/messages bodies (HTTP against the bot in local mode)", func
       const activity = activityFrom({ aad: "aad-ds1" }, { type: "message", text: "status", ...(serviceUrl !== undefined ? { serviceUrl } : {}) }) as Record<string, unknown>;
       if (serviceUrl === undefined) delete activity.serviceUrl;
       const started = performance.now();
-      const res = await fetch(`${bot.base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity), signal: AbortSignal.timeout(3000) })
+      const res = await fetch(`${world.bot.base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity), signal: AbortSignal.timeout(3000) })
         .then((r) => r.status, (err: Error) => `no answer within 3 s (${err.name})`);
       assert.ok(typeof res === "number" && res >= 400 && res < 500, `serviceUrl ${JSON.stringify(serviceUrl)}: ${res} after ${Math.round(performance.now() - started)} ms`);
     }
   });
 
   it("writes nothing for callers outside the allowed tenant, whatever they send", async () => {
-    const before = await snapshotStore(containers);
+    const before = await snapshotStore(world.containers);
     await fc.assert(
-      fc.asyncProperty(activityArb(bot.connector.url), async (activity) => {
+      fc.asyncProperty(activityArb(world.bot.connector.url), async (activity) => {
         // (A missing service URL is a separate, known slow path: see the test above.)
         const outsider = { ...activity, channelData: { tenant: { id: OTHER_TENANT } }, conversation: { id: "c-outsider", conversationType: "personal", tenantId: OTHER_TENANT } };
-        const res = await bot.post(outsider);
+        const res = await world.bot.post(outsider);
         assert.ok(res.status < 500, `HTTP ${res.status}: ${res.text.slice(0, 200)}`);
         assert.doesNotMatch(res.text, /CF\/\d{5}\/\d{2}/, "no case reference goes to an outsider");
         for (const r of res.replies) assert.doesNotMatch(JSON.stringify(r.body), /CF\/\d{5}\/\d{2}/);
       }),
       { numRuns: 60, seed: SEED + 1 },
     );
-    assert.deepEqual(await snapshotStore(containers), before);
+    assert.deepEqual(await snapshotStore(world.containers), before);
   });
 
   it(`refuses a body over ${MAX_BODY_BYTES} bytes (413) and an oversized text field, and writes nothing for them`, async () => {
-    const before = await snapshotStore(containers);
-    const huge = activityFrom({ aad: "aad-ds1" }, { type: "message", text: "status ".repeat(MAX_BODY_BYTES / 6), serviceUrl: bot.connector.url });
-    assert.equal((await bot.post(huge)).status, 413);
-    assert.deepEqual(await snapshotStore(containers), before);
-    const shallow = JSON.stringify(activityFrom({ aad: "aad-ds1" }, { type: "message", text: "status", serviceUrl: bot.connector.url }));
+    const before = await snapshotStore(world.containers);
+    const huge = activityFrom({ aad: "aad-ds1" }, { type: "message", text: "status ".repeat(MAX_BODY_BYTES / 6), serviceUrl: world.bot.connector.url });
+    assert.equal((await world.bot.post(huge)).status, 413);
+    assert.deepEqual(await snapshotStore(world.containers), before);
+    const shallow = JSON.stringify(activityFrom({ aad: "aad-ds1" }, { type: "message", text: "status", serviceUrl: world.bot.connector.url }));
     const deep = `${shallow.slice(0, -1)},"value":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
-    assert.ok((await bot.post(deep)).status < 500, "deeply nested JSON is not a crash");
+    assert.ok((await world.bot.post(deep)).status < 500, "deeply nested JSON is not a crash");
     // Under the body limit, a text field far longer than any command is not read as one: the bot answers help.
-    const long = await bot.post(activityFrom({ aad: "aad-ds1" }, { type: "message", text: `status ${"x".repeat(100_000)}`, serviceUrl: bot.connector.url }));
+    const long = await world.bot.post(activityFrom({ aad: "aad-ds1" }, { type: "message", text: `status ${"x".repeat(100_000)}`, serviceUrl: world.bot.connector.url }));
     assert.equal(long.status, 200);
     const reply = JSON.stringify(long.replies.map((r) => r.body));
     assert.doesNotMatch(reply, /Team status/);

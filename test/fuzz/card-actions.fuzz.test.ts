@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { cardAction, cardVerbs } from "../../cards/card-actions";
-import type { Containers } from "../../services/store/cosmos-setup";
 import { activityFrom } from "../bot/bot-harness";
-import { seedForce } from "../services/app/force-fixture";
-import { startTestStore, type TestStore } from "../support/test-store";
-import { startHttpBot, type HttpBot } from "../reliability/http-bot";
+import { useSeededHttpBot } from "../reliability/http-bot";
 import { recordFigure } from "../reliability/reliability-figures";
 import { snapshotStore } from "../reliability/store-snapshot";
 import { cardActionSamples } from "./card-action-samples";
@@ -35,24 +32,11 @@ const brokenValue = fc.oneof(
 
 describe("fuzz: Action.Execute data for every verb in the card-action union", function () {
   this.timeout(120_000);
-  let store: TestStore;
-  let containers: Containers;
-  let bot: HttpBot;
+  const world = useSeededHttpBot();
 
-  before(async () => {
-    store = await startTestStore();
-    const fresh = await store.fresh();
-    containers = fresh.containers;
-    await seedForce(fresh.repos);
-    bot = await startHttpBot({ repos: fresh.repos });
-  });
-  after(async () => {
-    await bot.close();
-    await store.close();
-  });
 
   const click = async (aad: string, value: unknown): Promise<{ status: number; card: Card; text: string }> => {
-    const res = await bot.post(activityFrom({ aad }, { type: "invoke", name: "adaptiveCard/action", id: "fuzz-invoke", serviceUrl: bot.connector.url, value }));
+    const res = await world.bot.post(activityFrom({ aad }, { type: "invoke", name: "adaptiveCard/action", id: "fuzz-invoke", serviceUrl: world.bot.connector.url, value }));
     const body = JSON.parse(res.text) as { value?: Card };
     return { status: res.status, card: body.value ?? {}, text: JSON.stringify(body.value ?? {}) };
   };
@@ -65,7 +49,7 @@ describe("fuzz: Action.Execute data for every verb in the card-action union", fu
 
   for (const verb of cardVerbs) {
     it(`"${verb}": broken data is refused with a card naming what was wrong, and nothing is written`, async () => {
-      const before = await snapshotStore(containers);
+      const before = await snapshotStore(world.containers);
       let refused = 0;
       await fc.assert(
         fc.asyncProperty(mutation(cardActionSamples[verb] as Data), fc.constantFrom("aad-ds1", "aad-dc1", "aad-nobody"), async ({ what, data }, aad) => {
@@ -86,12 +70,12 @@ describe("fuzz: Action.Execute data for every verb in the card-action union", fu
       );
       recordFigure("fuzz-card-action", { verb, numRuns: 40, refusalsChecked: refused });
       assert.ok(refused > 8, `enough refusals were exercised (${refused})`);
-      assert.deepEqual(await snapshotStore(containers), before, "nothing written by refused actions");
+      assert.deepEqual(await snapshotStore(world.containers), before, "nothing written by refused actions");
     });
   }
 
   it("every text field of every verb refuses an oversized value, names the field, never echoes it, and writes nothing", async () => {
-    const before = await snapshotStore(containers);
+    const before = await snapshotStore(world.containers);
     const problems: string[] = [];
     let fields = 0;
     for (const verb of cardVerbs) {
@@ -111,11 +95,11 @@ describe("fuzz: Action.Execute data for every verb in the card-action union", fu
     recordFigure("oversized-fields", { verbs: cardVerbs.length, fields, problems: problems.length });
     assert.deepEqual(problems, []);
     assert.ok(fields >= 40, `text fields checked: ${fields}`);
-    assert.deepEqual(await snapshotStore(containers), before, "nothing written by oversized fields");
+    assert.deepEqual(await snapshotStore(world.containers), before, "nothing written by oversized fields");
   });
 
   it("a broken invoke value (no action, wrong type, unknown verb, data not an object) is refused and writes nothing", async () => {
-    const before = await snapshotStore(containers);
+    const before = await snapshotStore(world.containers);
     await fc.assert(
       fc.asyncProperty(brokenValue, async (value) => {
         const parsed = cardAction.safeParse({ ...((value as { action?: { data?: object } })?.action?.data ?? {}), verb: (value as { action?: { verb?: unknown } })?.action?.verb });
@@ -128,6 +112,6 @@ describe("fuzz: Action.Execute data for every verb in the card-action union", fu
       }),
       { numRuns: 80, seed: SEED },
     );
-    assert.deepEqual(await snapshotStore(containers), before);
+    assert.deepEqual(await snapshotStore(world.containers), before);
   });
 });

@@ -27,11 +27,23 @@ async function twoInstances(server: EmbeddedCosmos) {
   return { database, repos: repos as [Repositories, Repositories], dispose: () => clients.forEach((c) => c.dispose()) };
 }
 
+type Figure = { mode: string; rounds: number; delivered: number; duplicated: number; lost: number; bothSent: number };
+
+/** Counts one round's deliveries against the plan into the suite's figures, and returns the comparison. */
+function tally(figure: Figure, expected: string[], got: ReturnType<typeof itemsOf>): ReturnType<typeof compareDeliveries> {
+  const diff = compareDeliveries(expected, got);
+  figure.rounds += 1;
+  figure.delivered += got.length;
+  figure.duplicated += diff.duplicated.length;
+  figure.lost += diff.lost.length;
+  return diff;
+}
+
 describe("reliability: two instances sweep at the same time", function () {
   this.timeout(60_000);
   let server: EmbeddedCosmos;
   let expected: string[];
-  const figures: { mode: string; rounds: number; delivered: number; duplicated: number; lost: number; bothSent: number }[] = [];
+  const figures: Figure[] = [];
 
   before(async () => {
     server = await startEmbeddedCosmos(0);
@@ -70,12 +82,7 @@ describe("reliability: two instances sweep at the same time", function () {
           };
           // Seeded offsets from 0 to 25 ms interleave the two sweeps differently each round.
           const [a, b] = await Promise.all([run(0, 0), run(1, (round * 7) % 26)]);
-          const got = itemsOf(connector.accepted);
-          const diff = compareDeliveries(expected, got);
-          figure.rounds += 1;
-          figure.delivered += got.length;
-          figure.duplicated += diff.duplicated.length;
-          figure.lost += diff.lost.length;
+          const diff = tally(figure, expected, itemsOf(connector.accepted));
           if (a.sent > 0 && b.sent > 0) figure.bothSent += 1;
           assert.deepEqual(diff, { lost: [], duplicated: [], unexpected: [] }, `round ${round}`);
           assert.equal(a.sent + b.sent, expected.length, `round ${round}: the reports add up to the plan`);
@@ -105,12 +112,7 @@ describe("reliability: two instances sweep at the same time", function () {
         try {
           const exits = await Promise.all([0, 1].map((i) => startSweepChild(child.command, args(i)).exited));
           for (const e of exits) assert.ok(e.finished, e.stderr);
-          const got = itemsOf(connector.accepted);
-          const diff = compareDeliveries(expected, got);
-          figure.rounds += 1;
-          figure.delivered += got.length;
-          figure.duplicated += diff.duplicated.length;
-          figure.lost += diff.lost.length;
+          const diff = tally(figure, expected, itemsOf(connector.accepted));
           assert.deepEqual(diff, { lost: [], duplicated: [], unexpected: [] }, `round ${round}`);
         } finally {
           await connector.close();

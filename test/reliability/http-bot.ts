@@ -5,7 +5,9 @@ import { loadConfig, type Config } from "../../services/config/load-config";
 import { createLogger, type Logger } from "../../services/logging/logger";
 import type { Repositories } from "../../services/store/repositories";
 import { startFakeConnector, type ConnectorRequest } from "../bot/fake-connector";
-import { NOW, TENANT } from "../services/app/force-fixture";
+import type { Containers } from "../../services/store/cosmos-setup";
+import { NOW, seedForce, TENANT } from "../services/app/force-fixture";
+import { startTestStore, type TestStore } from "../support/test-store";
 
 export interface HttpBot {
   base: string;
@@ -47,4 +49,24 @@ export async function startHttpBot(opts: { repos: Repositories; logger?: Logger;
       await connector.close();
     },
   };
+}
+
+/**
+ * Suite hooks for the usual HTTP setup: a fresh database seeded with the force fixture and the bot in front of it.
+ * The fields are filled before the suite's first test.
+ */
+export function useSeededHttpBot(): { bot: HttpBot; containers: Containers } {
+  const world = {} as { bot: HttpBot; containers: Containers; store: TestStore };
+  before(async () => {
+    world.store = await startTestStore();
+    const fresh = await world.store.fresh();
+    world.containers = fresh.containers;
+    await seedForce(fresh.repos);
+    world.bot = await startHttpBot({ repos: fresh.repos });
+  });
+  after(async () => {
+    await world.bot?.close();
+    await world.store?.close();
+  });
+  return world;
 }

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import type { Activity } from "botbuilder";
 import { cardVerbs } from "../../cards/card-actions";
-import type { Containers } from "../../services/store/cosmos-setup";
 import { activityFrom } from "../bot/bot-harness";
-import { OTHER_TENANT, REF, seedForce, TENANT } from "../services/app/force-fixture";
-import { startTestStore, type TestStore } from "../support/test-store";
+import { OTHER_TENANT, REF, TENANT } from "../services/app/force-fixture";
 import { cardActionSamples } from "../fuzz/card-action-samples";
-import { startHttpBot, type HttpBot } from "../reliability/http-bot";
+import { useSeededHttpBot } from "../reliability/http-bot";
 import { snapshotStore } from "../reliability/store-snapshot";
 
 /** Anything that would tell an outsider about the force: crime references, officer names, ids. */
@@ -14,27 +12,14 @@ const FORCE_DATA = /CF\/\d{5}\/\d{2}|Aisha Khan|Ben Carter|Sam Okafor|Morgan Pri
 
 describe("security: only the allowed tenant may use the bot", function () {
   this.timeout(60_000);
-  let store: TestStore;
-  let containers: Containers;
-  let bot: HttpBot;
+  const world = useSeededHttpBot();
 
-  before(async () => {
-    store = await startTestStore();
-    const fresh = await store.fresh();
-    containers = fresh.containers;
-    await seedForce(fresh.repos);
-    bot = await startHttpBot({ repos: fresh.repos });
-  });
-  after(async () => {
-    await bot.close();
-    await store.close();
-  });
 
   /** Everything a person can do, as a registered officer's Entra id, from a given tenant. */
   const everything = (tenant: string | undefined): Partial<Activity>[] => {
     const who = { aad: "aad-ds1", ...(tenant !== undefined ? { tenant } : {}) };
     const shaped = (a: Partial<Activity>) => {
-      const act = activityFrom(who, { ...a, serviceUrl: bot.connector.url }) as Record<string, unknown>;
+      const act = activityFrom(who, { ...a, serviceUrl: world.bot.connector.url }) as Record<string, unknown>;
       if (tenant === undefined) {
         delete act.channelData;
         act.conversation = { ...(act.conversation as object), tenantId: undefined };
@@ -51,9 +36,9 @@ describe("security: only the allowed tenant may use the bot", function () {
 
   for (const [label, tenant] of [["another tenant", OTHER_TENANT], ["an empty tenant id", ""], ["no tenant at all", undefined]] as const) {
     it(`from ${label}: every command, verb and install is refused, tells nothing, and writes nothing`, async () => {
-      const before = await snapshotStore(containers);
+      const before = await snapshotStore(world.containers);
       for (const activity of everything(tenant)) {
-        const res = await bot.post(activity);
+        const res = await world.bot.post(activity);
         // What the person is shown: the invoke's card and the attachments of any reply (not the routing envelope).
         const said = res.text + JSON.stringify(res.replies.map((r) => r.body.attachments ?? r.body.text ?? ""));
         const what = `${activity.type} ${activity.text ?? JSON.stringify((activity as { value?: unknown }).value ?? "")}`;
@@ -62,12 +47,12 @@ describe("security: only the allowed tenant may use the bot", function () {
         if (activity.type === "message") assert.match(said, /not available to your organisation/, `${activity.text}: the refusal says so`);
       }
       // No conversation reference stored (so no proactive card can ever go there), no audit, nothing.
-      assert.deepEqual(await snapshotStore(containers), before);
+      assert.deepEqual(await snapshotStore(world.containers), before);
     });
   }
 
   it("the same officer from the allowed tenant is served (the refusals above are about the tenant)", async () => {
-    const res = await bot.post(activityFrom({ aad: "aad-ds1", tenant: TENANT }, { type: "message", text: "status", id: "m-ok", serviceUrl: bot.connector.url }));
+    const res = await world.bot.post(activityFrom({ aad: "aad-ds1", tenant: TENANT }, { type: "message", text: "status", id: "m-ok", serviceUrl: world.bot.connector.url }));
     assert.match(JSON.stringify(res.replies.map((r) => r.body)), /Team status: DS Aisha Khan/);
   });
 });
