@@ -1,8 +1,12 @@
 /** Messages between the bench and the bot process it starts (bench-bot.ts), over Node's IPC channel. */
+import type { RequestCounts } from "./request-counter";
 
 export interface MemorySample {
   rssBytes: number;
   heapUsedBytes: number;
+  /** V8 heap reserved (used or not); RSS beyond it is buffers, code and what the allocator has not given back. */
+  heapTotalBytes: number;
+  externalBytes: number;
   /** Taken right after a full garbage collection (the bot runs with --expose-gc). */
   afterGc: boolean;
 }
@@ -23,6 +27,7 @@ export type BotReply =
   | { type: "progress"; label: string; done: number; total: number }
   | { type: "memory"; sample: MemorySample }
   | { type: "profiled"; file: string }
+  | { type: "requests"; counts: RequestCounts }
   | { type: "failed"; message: string };
 
-export type BotRequest = { type: "memory" } | { type: "profile-start" } | { type: "profile-stop"; file: string } | { type: "stop" };
+export type BotRequest = { type: "memory" } | { type: "requests" } | { type: "profile-start" } | { type: "profile-stop"; file: string } | { type: "stop" };

@@ -6,6 +6,7 @@ import { londonDay } from "../services/rules/calendar";
 import { caseDoc } from "../services/domain/case";
 import { bulkCreate, bulkSeed } from "./bulk-seed";
 import type { BotReady, BotRequest, BotReply, MemorySample } from "./bench-bot-protocol";
+import { countOutgoingRequests } from "./request-counter";
 import { syntheticForce } from "./synthetic-force";
 
 /**
@@ -19,7 +20,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function memory(): MemorySample {
   gc?.();
   const m = process.memoryUsage();
-  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, afterGc: gc !== undefined };
+  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, afterGc: gc !== undefined };
 }
 
 async function main(): Promise<void> {
@@ -49,8 +50,11 @@ async function main(): Promise<void> {
   send(ready);
 
   const profiler = new Session();
+  // Counted from here on (seeding is not a turn); the bench takes and resets the counts around each measured run.
+  const requests = countOutgoingRequests();
   process.on("message", (m: BotRequest) => {
     if (m.type === "memory") send({ type: "memory", sample: memory() });
+    if (m.type === "requests") send({ type: "requests", counts: requests.take() });
     // Profiles only the measured turns (not start-up or seeding), in the .cpuprofile format --cpu-prof writes.
     if (m.type === "profile-start") {
       profiler.connect();

@@ -33,8 +33,10 @@ export function fanOutMeasures(r: FanOutResult): Measure[] {
 function turnMeasures(label: string, t: TurnRun, serial: TurnRun): Measure[] {
   return [
     { section: "turn latency", measure: `${label.replace(/, \d+ concurrent$/, "")}, one at a time, p50`, value: serial.p50Ms, unit: "ms", goal: "—", verdict: "info" },
+    { section: "turn latency", measure: `${label.replace(/, \d+ concurrent$/, "")}, one at a time, slowest`, value: serial.maxMs, unit: "ms", goal: "—", verdict: "info" },
     { section: "turn latency", measure: `${label} p50 (${n(t.requests)} requests in ${t.seconds.toFixed(0)} s)`, value: t.p50Ms, unit: "ms", goal: "—", verdict: "info" },
     { section: "turn latency", measure: `${label} p99`, value: t.p99Ms, unit: "ms", goal: `< ${P99_GOAL_MS} ms`, verdict: t.requests > 0 ? below(P99_GOAL_MS)(t.p99Ms) : "FAIL" },
+    { section: "turn latency", measure: `${label.replace(/, \d+ concurrent$/, "")}, store requests per turn`, value: t.storeRequestsPerTurn, unit: "ratio", goal: "—", verdict: "info" },
     { section: "turn latency", measure: `${label.replace(/, \d+ concurrent$/, "")}, errors (both runs)`, value: t.errors + serial.errors, unit: "count", goal: "0", verdict: atMost(0)(t.errors + serial.errors) },
   ];
 }
@@ -48,6 +50,8 @@ export function turnLatencyMeasures(r: TurnLatencyResult): Measure[] {
     { section: "memory", measure: "bot RSS before warm-up (after GC)", value: mb(m.beforeWarmup.rssBytes), unit: "MB", goal: "—", verdict: "info" },
     { section: "memory", measure: "bot RSS after warm-up (after GC)", value: mb(m.afterWarmup.rssBytes), unit: "MB", goal: "—", verdict: "info" },
     { section: "memory", measure: "bot RSS at end (after GC)", value: mb(m.end.rssBytes), unit: "MB", goal: "—", verdict: "info" },
+    { section: "memory", measure: "bot V8 heap used after warm-up → at end (after GC)", value: mb(m.end.heapUsedBytes), unit: "MB", goal: `from ${mb(m.afterWarmup.heapUsedBytes).toFixed(1)} MB`, verdict: "info" },
+    { section: "memory", measure: "bot V8 heap reserved (heapTotal) at end", value: mb(m.end.heapTotalBytes), unit: "MB", goal: `from ${mb(m.afterWarmup.heapTotalBytes).toFixed(1)} MB`, verdict: "info" },
     { section: "memory", measure: "RSS growth after warm-up ÷ RSS after warm-up", value: m.growthAfterWarmup, unit: "ratio", goal: `flat (≤ ${FLAT_RSS_GROWTH})`, verdict: atMost(FLAT_RSS_GROWTH)(m.growthAfterWarmup) },
   ];
 }

@@ -2,11 +2,14 @@ import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { BotReady, BotReply, MemorySample } from "./bench-bot-protocol";
+import type { RequestCounts } from "./request-counter";
 import type { Progress } from "./progress";
 
 export interface BotProcess {
   ready: BotReady;
   memory(): Promise<MemorySample>;
+  /** Outgoing requests the bot made since the last call (store round trips by kind, and connector posts). */
+  requests(): Promise<RequestCounts>;
   /** CPU-profiles the bot from now until profileStop (written as a .cpuprofile for Chrome DevTools). */
   profileStart(): void;
   profileStop(file: string): Promise<void>;
@@ -38,6 +41,7 @@ export async function startBotProcess(opts: { scopeCases: number; progress: Prog
   });
   const waiters: ((m: MemorySample) => void)[] = [];
   const profiled: (() => void)[] = [];
+  const counted: ((c: RequestCounts) => void)[] = [];
   const ready = await new Promise<BotReady>((resolve, reject) => {
     child.on("exit", (code) => reject(new Error(`bench bot exited with code ${code} before it was ready`)));
     child.on("message", (m: BotReply) => {
@@ -46,6 +50,7 @@ export async function startBotProcess(opts: { scopeCases: number; progress: Prog
       else if (m.type === "failed") reject(new Error(`bench bot failed to start: ${m.message}`));
       else if (m.type === "memory") waiters.shift()?.(m.sample);
       else if (m.type === "profiled") profiled.shift()?.();
+      else if (m.type === "requests") counted.shift()?.(m.counts);
     });
   });
   return {
@@ -53,6 +58,10 @@ export async function startBotProcess(opts: { scopeCases: number; progress: Prog
     memory: () => new Promise<MemorySample>((resolve) => {
       waiters.push(resolve);
       child.send({ type: "memory" });
+    }),
+    requests: () => new Promise<RequestCounts>((resolve) => {
+      counted.push(resolve);
+      child.send({ type: "requests" });
     }),
     profileStart: () => child.send({ type: "profile-start" }),
     profileStop: (file) => new Promise<void>((resolve) => {

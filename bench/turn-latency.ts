@@ -12,13 +12,21 @@ export interface TurnRun {
   requests: number;
   seconds: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
+  meanMs: number;
+  /** Completed turns per second over the run: with `connections` always busy, mean latency ≈ connections ÷ this (Little's law). */
+  throughputPerSecond: number;
   maxMs: number;
   /** Transport errors, timeouts, non-2xx answers, error cards (as replies or invoke bodies) and error log lines. */
   errors: number;
   errorDetail: Record<string, number>;
   /** What the bot logged for the first few errors (error name, code, message, top frame). */
   errorSamples: string[];
+  /** Store round trips per turn (all kinds), and by kind; connector posts (replies, notifications) per turn. */
+  storeRequestsPerTurn: number;
+  storeRequestsByKind: Record<string, number>;
+  connectorRequestsPerTurn: number;
 }
 
 export interface TurnLatencyResult {
@@ -28,7 +36,7 @@ export interface TurnLatencyResult {
   invoke: TurnRun;
   /** The same turns one at a time (after warm-up): what one turn costs before any queueing. */
   serial: { status: TurnRun; invoke: TurnRun };
-  memory: { beforeWarmup: MemorySample; afterWarmup: MemorySample; end: MemorySample; growthAfterWarmup: number };
+  memory: { beforeWarmup: MemorySample; afterWarmup: MemorySample; afterStatus: MemorySample; end: MemorySample; growthAfterWarmup: number };
 }
 
 /** Casewatch's error cards open with an "attention" title; the not-registered card means the bench's activity was wrong. */
@@ -94,8 +102,10 @@ function judgeInvoke(body: string): string | undefined {
 async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: string, connections: number, progress: Progress, cpuProfDir?: string): Promise<TurnRun> {
   sink.reset();
   bot.resetErrorLogs();
+  await bot.requests();
   if (cpuProfDir) bot.profileStart();
   const r = await fire(bot.ready.botUrl, connections, run, progress);
+  const requests = await bot.requests();
   const sorted = [...r.latenciesMs].sort((a, b) => a - b);
   const overWindow = sorted.filter((ms) => ms > TEAMS_WINDOW_MS).length;
   if (cpuProfDir) {
@@ -112,8 +122,11 @@ async function measured(bot: BotProcess, sink: ReplySink, run: Load, scenario: s
   };
   const errors = r.errors + r.non2xx + overWindow + bot.errorLogs() + sink.counts["error-card"] + Object.values(r.bodyErrors).reduce((a, b) => a + b, 0);
   return {
-    scenario, requests: sorted.length, seconds: r.duration, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? Number.NaN,
+    scenario, requests: sorted.length, seconds: r.duration, p50Ms: percentile(sorted, 50), p90Ms: percentile(sorted, 90), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? Number.NaN,
+    meanMs: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length), throughputPerSecond: sorted.length / Math.max(r.duration, 1e-9),
     errors, errorDetail: Object.fromEntries(Object.entries(errorDetail).filter(([, v]) => v > 0)), errorSamples: bot.errorSamples(),
+    storeRequestsPerTurn: requests.store / Math.max(1, sorted.length), storeRequestsByKind: requests.storeByKind,
+    connectorRequestsPerTurn: requests.other / Math.max(1, sorted.length),
   };
 }
 
@@ -160,11 +173,12 @@ export async function measureTurnLatency(opts: TurnLatencyOptions, progress: Pro
       invoke: await measured(bot, sink, { ...invoke, title: `${scenario.verb}, one at a time`, requests: SERIAL_REQUESTS }, scenario.description, 1, progress),
     };
     const statusRun = await measured(bot, sink, status, "inspector status", opts.connections, progress, opts.cpuProfDir);
+    const afterStatus = await bot.memory();
     const invokeRun = await measured(bot, sink, invoke, scenario.description, opts.connections, progress, opts.cpuProfDir);
     const end = await bot.memory();
     return {
       connections: opts.connections, scopeCases: bot.ready.scopeCases, status: statusRun, invoke: invokeRun, serial,
-      memory: { beforeWarmup, afterWarmup, end, growthAfterWarmup: (end.rssBytes - afterWarmup.rssBytes) / afterWarmup.rssBytes },
+      memory: { beforeWarmup, afterWarmup, afterStatus, end, growthAfterWarmup: (end.rssBytes - afterWarmup.rssBytes) / afterWarmup.rssBytes },
     };
   } finally {
     await bot.stop();

@@ -3,6 +3,7 @@ import { configSummary } from "../services/config/load-config";
 import { systemClock, type Clock } from "../services/clock";
 import { createExtensibleLogger, type Logger } from "../services/logging/logger";
 import { openStore, type OpenStore } from "../services/store/open-store";
+import { withSharedReads } from "../services/store/shared-reads";
 import { createAppServices, type AppServices } from "../services/app/app-services";
 import { createImportService } from "../services/import/import-service";
 import { seedDemoForce } from "../services/demo/seed-demo";
@@ -62,9 +63,11 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
     const telemetry = await setupTelemetry(config, logger);
     stops.push(() => telemetry.shutdown());
     if (telemetry.logDestination) base?.addDestination(telemetry.logDestination);
-    store = await openStore(config, { host: true });
-    const opened = store;
+    const opened = await openStore(config, { host: true });
     stops.push(() => opened.close());
+    // Everything in this process reads and writes through one set of repositories that share repeated reads
+    // (officer directory snapshot, coalesced team reads), so its own writes are seen at once (shared-reads.ts).
+    store = { ...opened, repos: withSharedReads(opened.repos, { clock }) };
     if (config.seedDemo) {
       const importService = createImportService({ repos: store.repos, clock, logger, policy: config.policy });
       const seeded = await seedDemoForce({ importService, today: londonDay(clock.now(), config.timeZone) });

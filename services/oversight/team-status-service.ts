@@ -1,15 +1,26 @@
 import type { Clock } from "../clock";
+import type { ActionPlanDoc } from "../domain/action-plan";
+import type { CaseDoc } from "../domain/case";
+import type { IsoDate } from "../domain/dates";
 import { rankLevel, type Officer } from "../domain/officer";
 import type { Logger } from "../logging/logger";
 import type { Policy } from "../policy/policy";
 import type { Repositories } from "../store/repositories";
 import { worstFirst } from "../app/case-line";
+import type { Scope } from "../app/chain-of-command";
 import { createScopedCaseReader } from "../app/scoped-cases";
 import { totalsOf } from "../app/status-view";
 import { createViewAudit, type Purpose } from "../app/view-audit";
 import { NotPermittedError, OfficerOutOfScopeError } from "./oversight-errors";
 import type { OfficerCasesView, TeamDrilldownView, TeamStatusView } from "./oversight-views";
 import { linesByOic, officerFiguresOf, teamFiguresOf, teamLeads, thresholdsOf, worstOfficerFirst, worstTeamFirst } from "./team-figures";
+
+type TeamStatusFigures = Pick<TeamStatusView, "totals" | "teams">;
+
+/** Same officers, object for object (the officer directory hands out one frozen object per officer per snapshot). */
+function sameObjects(a: readonly Officer[], b: readonly Officer[]): boolean {
+  return a.length === b.length && a.every((o, i) => o === b[i]);
+}
 
 /** An officer's case list is capped so the card stays inside Teams' size limit; the rest is counted. */
 export const OFFICER_CASES_LIMIT = 25;
@@ -45,21 +56,32 @@ export function createTeamStatusService({ repos, clock, policy, logger }: TeamSt
     return { cases, plans };
   };
 
+  /**
+   * Team figures derived from one read of cases and plans, kept only as long as that read's answer is alive. When
+   * turns share a read (shared-reads.ts coalesces identical reads in flight), the first computes the figures and the
+   * rest reuse them; the same read, officers and day give the same figures, so nobody sees anything older than the
+   * read they got. Repositories that do not share reads return a new array each time, so this never hits for them.
+   */
+  const derived = new WeakMap<readonly CaseDoc[], { plans: readonly ActionPlanDoc[]; officers: readonly Officer[]; today: IsoDate; figures: TeamStatusFigures }>();
+  const teamStatusFigures = (scope: Scope, cases: readonly CaseDoc[], plans: readonly ActionPlanDoc[], today: IsoDate): TeamStatusFigures => {
+    const officers = [...scope.officers.values()];
+    const hit = derived.get(cases);
+    if (hit && hit.plans === plans && hit.today === today && sameObjects(hit.officers, officers)) return hit.figures;
+    const byOic = linesByOic(cases, scope.officers, policy, today);
+    const teams = teamLeads(scope).map((lead) => teamFiguresOf(lead, scope, byOic, plans, policy, today)).sort(worstTeamFirst);
+    const figures = { totals: totalsOf([...byOic.values()].flat()), teams };
+    derived.set(cases, { plans, officers, today, figures });
+    return figures;
+  };
+
   return {
     teamStatus: async (viewer, why) => {
       if (rankLevel[viewer.rank] < rankLevel.DI) throw new NotPermittedError("see every team's status", "an inspector or above");
       const started = performance.now();
       const { scope, today } = await reader.scopeOf(viewer);
       const { cases, plans } = await load([...scope.officers.keys()]);
-      const byOic = linesByOic(cases, scope.officers, policy, today);
-      const teams = teamLeads(scope).map((lead) => teamFiguresOf(lead, scope, byOic, plans, policy, today)).sort(worstTeamFirst);
-      const view: TeamStatusView = {
-        viewer: who(viewer),
-        today,
-        thresholds: thresholdsOf(policy),
-        totals: totalsOf([...byOic.values()].flat()),
-        teams,
-      };
+      const { totals, teams } = teamStatusFigures(scope, cases, plans, today);
+      const view: TeamStatusView = { viewer: who(viewer), today, thresholds: thresholdsOf(policy), totals, teams };
       await viewAudit.recordView(viewer, { action: "view team status", recordType: "case-summary", recordIds: [`scope:${viewer.id}`], why });
       logger.debug({ viewerId: viewer.id, teams: teams.length, cases: cases.length, ms: Math.round(performance.now() - started) }, "team status");
       return view;
