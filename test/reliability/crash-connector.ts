@@ -44,12 +44,32 @@ export async function startCrashConnector(hook: SendHook = () => undefined) {
     res.writeHead(201, { "content-type": "application/json" });
     res.end(JSON.stringify({ id: `activity-${n}` }));
   };
-  const server = http.createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
+  // Requests still being read or handled: a killed sender's last request can be accepted just after it exits.
+  let inFlight = 0;
+  const idle: (() => void)[] = [];
+  const server = http.createServer((req, res) => {
+    inFlight += 1;
+    void handle(req, res)
+      .catch(() => res.destroy())
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) for (const r of idle.splice(0)) r();
+      });
+  });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const connections = () => new Promise<number>((r, j) => server.getConnections((err, n) => (err ? j(err) : r(n))));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     accepted,
     calls: () => calls,
+    /**
+     * Resolves once the (dead) sender's connections are all closed and every request they carried has been accepted
+     * or dropped, so nothing already on the wire is counted late.
+     */
+    settled: async () => {
+      for (let open = await connections(); open > 0; open = await connections()) await new Promise((r) => setTimeout(r, 10));
+      await new Promise<void>((r) => (inFlight === 0 ? r() : idle.push(r)));
+    },
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }

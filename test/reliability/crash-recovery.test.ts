@@ -129,7 +129,9 @@ describe("reliability: the sweeping process is killed (SIGKILL) at random points
       const killedMidSweep = !exit.finished;
       if (!killedMidSweep) assert.equal(exit.code, 0, exit.stderr);
 
-      // Before restarting, measure the window: delivered items whose "sent" mark never landed.
+      // Before restarting, measure the window: delivered items whose "sent" mark never landed. The dead sender's
+      // last requests may still be being read by the connector, so let them land (or fail) first.
+      await connector.settled();
       const deliveredBefore = itemsOf(connector.accepted).length;
       const { resources } = await db.containers.notifications.items.query<{ state: string }>("SELECT c.state FROM c WHERE c.type = 'notification'").fetchAll();
       const markedSent = resources.filter((r) => r.state === "sent").length;
