@@ -3,9 +3,12 @@ import type { IsoDate } from "../services/domain/dates";
 import type { AbsenceDeadline } from "../services/oversight/absence-deadlines";
 import { absenceFormView, absenceRecordedView, endAbsenceOutcome } from "../services/oversight/oversight-views";
 import { caseLineText } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./absence.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** The form's inputs as Teams posts them: strings, possibly empty. The absence service judges their content. */
 const typed = (max: number) => z.string().max(max).optional();
@@ -120,5 +123,5 @@ function view(data: AbsenceCardData): Record<string, unknown> {
 
 /** The absence form, the cases at risk once it is recorded (each with Reassign), and the "back" confirmation. */
 export function buildAbsenceCard(input: AbsenceCardData): AdaptiveCardJson {
-  return expandCard(template, view(absenceCardData.parse(input)));
+  return expandTemplate(view(absenceCardData.parse(input)));
 }

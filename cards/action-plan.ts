@@ -2,11 +2,14 @@ import { z } from "zod";
 import { isoDate } from "../services/domain/dates";
 import { MAX_CHECKPOINT_EVERY_DAYS, MAX_OBJECTIVES } from "../services/workflows/plan-input";
 import type { FieldProblem } from "../services/workflows/workflow-errors";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
 import { formProblems, labelProblems } from "./label-problems";
 import template from "./action-plan.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "start-plan" opens the form (digest suggestion, status button, `plan <officer>`); "propose-plan" sends it. */
 export const actionPlanVerbs = ["start-plan", "propose-plan"] as const;
@@ -83,7 +86,7 @@ export function buildActionPlanCard(input: ActionPlanCardData): AdaptiveCardJson
   const d = actionPlanCardData.parse(input);
   const v: ActionPlanFormValues = d.form?.values ?? {};
   const text = (s: string | number | undefined) => (s === undefined ? "" : String(s));
-  return withoutBlankInputValues(expandCard(template, {
+  return withoutBlankInputValues(expandTemplate({
     heading: `Action plan for ${d.officerName}`,
     subheading: d.staleCases !== undefined && d.staleCases > 0
       ? `Suggested: ${d.staleCases} stale case${d.staleCases === 1 ? "" : "s"}. Management action, before any formal procedure.`

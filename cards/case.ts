@@ -1,9 +1,12 @@
 import { caseDetail, type CaseDetail } from "../services/app/case-detail";
 import type { CardVerb } from "./card-actions";
 import { bailText, caseLineText, riskLabel } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./case.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const caseCardVerbs = ["review", "confirm-progress", "choose-reassign", "open-case", "refresh"] as const satisfies readonly CardVerb[];
 
@@ -61,7 +64,7 @@ export function buildCaseCard(input: CaseCardData): AdaptiveCardJson {
   const text = caseLineText(detail);
   const open = detail.status === "open";
   const supervisor = detail.viewerRole === "supervisor";
-  return expandCard(template, {
+  return expandTemplate({
     heading: detail.ref,
     subheading: detail.offenceCategory,
     flags: text.flags,

@@ -4,10 +4,13 @@ import { isoDate } from "../services/domain/dates";
 import { planStartAction } from "./action-plan";
 import type { CardVerb } from "./card-actions";
 import template from "./digest.json";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { planOpenAction } from "./plan-acknowledge";
 import { progressOpenAction } from "./progress";
 import { reviewOpenAction } from "./review";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** The buttons a digest item can carry. Each is a member of the ONE card-action union (cards/card-actions). */
 export const digestVerbs = ["review", "confirm-progress", "open-plan", "start-plan"] as const satisfies readonly CardVerb[];
@@ -92,5 +95,5 @@ export function buildDigestCard(input: DigestCardData): AdaptiveCardJson {
     summary: `${data.day}: ${count} item${count === 1 ? "" : "s"}`,
     groups,
   };
-  return expandCard(template, view);
+  return expandTemplate(view);
 }

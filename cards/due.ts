@@ -2,9 +2,12 @@ import { dueView, type DueView } from "../services/app/case-query-service";
 import type { DueItem } from "../services/app/due-items";
 import type { CardVerb } from "./card-actions";
 import { riskLabel } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./due.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const dueCardVerbs = ["open-case", "refresh"] as const satisfies readonly CardVerb[];
 
@@ -34,7 +37,7 @@ export function buildDueCard(input: DueCardData): AdaptiveCardJson {
     { title: "Overdue", color: "attention", items: view.overdue.map(line), moreText: more(view.moreOverdue) },
     { title: `Due by ${formatDay(view.until)}`, color: "default", items: view.upcoming.map(line), moreText: more(view.moreUpcoming) },
   ].filter((s) => s.items.length > 0);
-  return expandCard(template, {
+  return expandTemplate({
     heading: `Due: ${view.viewer.rank} ${view.viewer.name}`,
     subheading: `${formatDay(view.today)} to ${formatDay(view.until)}, ${SCOPE[view.scope]}`,
     sections,

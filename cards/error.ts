@@ -1,7 +1,10 @@
 import { z } from "zod";
 import type { CardVerb } from "./card-actions";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import template from "./error.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const errorCardVerbs = ["refresh"] as const satisfies readonly CardVerb[];
 
@@ -15,5 +18,5 @@ export const errorCardData = z.object({
 export type ErrorCardData = z.input<typeof errorCardData>;
 
 export function buildErrorCard(input: ErrorCardData): AdaptiveCardJson {
-  return expandCard(template, errorCardData.parse(input));
+  return expandTemplate(errorCardData.parse(input));
 }

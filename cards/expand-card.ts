@@ -4,10 +4,12 @@ import { Template } from "adaptivecards-templating";
 export type AdaptiveCardJson = Record<string, unknown> & { type: "AdaptiveCard"; version: string };
 
 /**
- * Expands an adaptivecards-templating template with already-validated data. Values are bound, never re-parsed as
- * template expressions, so text from the store cannot inject template syntax.
+ * Parses an adaptivecards-templating template once and returns the function that expands it with already-validated
+ * data. Parsing every `${…}` expression is most of a card's cost, so each card module compiles its template when it
+ * loads rather than per card. Expansion is synchronous, so one compiled template serves every turn. Values are
+ * bound, never re-parsed as template expressions, so text from the store cannot inject template syntax.
  */
-export function expandCard(template: object, data: object): AdaptiveCardJson {
-  const card = new Template(template).expand({ $root: data }) as AdaptiveCardJson;
-  return card;
+export function compileCard(template: object): (data: object) => AdaptiveCardJson {
+  const compiled = new Template(template);
+  return (data) => compiled.expand({ $root: data }) as AdaptiveCardJson;
 }

@@ -1,8 +1,11 @@
 import { handoverDigest, type HandoverDigest, type HandoverReason } from "../services/oversight/handover-digest";
 import { caseLineText } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./handover.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** `open-case` is the existing member of the card-action union; the digest adds no verb of its own. */
 export const handoverVerbs = ["open-case"] as const;
@@ -18,7 +21,7 @@ export function buildHandoverCard(input: HandoverCardData): AdaptiveCardJson {
   const c = d.counts;
   const listed = d.cases.length + d.more;
   const people = d.officers.length;
-  return expandCard(template, {
+  return expandTemplate({
     heading: `Handover to ${d.supervisor.name}`,
     subheading: `${d.fromName ? `From ${d.fromName} · ` : ""}${people} officer${people === 1 ? "" : "s"} now report to you · as of ${formatDay(d.today)}`,
     countsLine: `${c.open} open cases: ${c.bail} bail-critical · ${c.overdue} reviews overdue · ${c.stale} stale · ${c.highRisk} high risk`,

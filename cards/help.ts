@@ -1,7 +1,10 @@
 import { z } from "zod";
 import type { CardVerb } from "./card-actions";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import template from "./help.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const helpCardVerbs = ["refresh"] as const satisfies readonly CardVerb[];
 
@@ -34,7 +37,7 @@ export type HelpCardData = z.input<typeof helpCardData>;
 
 export function buildHelpCard(input: HelpCardData = {}): AdaptiveCardJson {
   const data = helpCardData.parse(input);
-  return expandCard(template, {
+  return expandTemplate({
     intro: data.unrecognised ? "Sorry, I did not understand that. These are the things I can do:" : "",
     commands: COMMANDS,
   });

@@ -1,9 +1,12 @@
 import { myCasesView, type MyCasesView } from "../services/app/case-query-service";
 import type { CardVerb } from "./card-actions";
 import { caseLineText } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./my-cases.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const myCasesCardVerbs = ["open-case", "confirm-progress", "refresh"] as const satisfies readonly CardVerb[];
 
@@ -14,7 +17,7 @@ export type MyCasesCardData = MyCasesView;
 export function buildMyCasesCard(input: MyCasesCardData): AdaptiveCardJson {
   const view = myCasesCardData.parse(input);
   const total = view.cases.length + view.more;
-  return expandCard(template, {
+  return expandTemplate({
     heading: `My cases: ${view.viewer.rank} ${view.viewer.name}`,
     subheading: `As of ${formatDay(view.today)} · ${total} open case${total === 1 ? "" : "s"} as officer in charge, worst first`,
     cases: view.cases.map((c) => ({ ref: c.ref, ...caseLineText(c) })),

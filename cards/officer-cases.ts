@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { officerCasesView, type OfficerCasesView } from "../services/oversight/oversight-views";
 import { caseLineText } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./officer-cases.json";
 import { officerExtra, officerLine, officerTitle } from "./team-drilldown";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "Record absence" for this officer: opens the absence form with them chosen (cards/absence). */
 export const absenceFormAction = z.object({ verb: z.literal("absence-form"), officerId: z.string().min(1).max(64).optional() }).strict();
@@ -24,7 +27,7 @@ export function buildOfficerCasesCard(input: OfficerCasesCardData): AdaptiveCard
   const view = officerCasesCardData.parse(input);
   const o = view.officer;
   const total = view.cases.length + view.more;
-  return expandCard(template, {
+  return expandTemplate({
     heading: `${officerTitle(o)}: ${total} open case${total === 1 ? "" : "s"}`,
     subheading: `As of ${formatDay(view.today)} · worst first`,
     ...officerLine(o),

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { objective, planStatus } from "../services/domain/action-plan";
 import { isoDate } from "../services/domain/dates";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./plan-acknowledge.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "open-plan" shows a plan (digest checkpoint items); "acknowledge-plan" is the officer's one click. */
 export const planAcknowledgeVerbs = ["open-plan", "acknowledge-plan"] as const;
@@ -69,7 +72,7 @@ function heading(d: z.infer<typeof planAcknowledgeData>): string {
 /** The plan for acknowledgement, or its read-only copy (Adaptive Card 1.5). */
 export function buildPlanAcknowledgeCard(input: PlanAcknowledgeData): AdaptiveCardJson {
   const d = planAcknowledgeData.parse(input);
-  return expandCard(template, {
+  return expandTemplate({
     heading: heading(d),
     subheading: "Management action (informal), before any formal procedure.",
     facts: planFacts(d),

@@ -3,12 +3,15 @@ import { checkpointResult } from "../services/domain/action-plan";
 import { isoDate } from "../services/domain/dates";
 import { MAX_OBJECTIVES, planCloseOutcome, type PlanCloseOutcome } from "../services/workflows/plan-input";
 import type { FieldProblem } from "../services/workflows/workflow-errors";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
 import { formProblems } from "./label-problems";
 import { objectiveLine, planFacts, planStatusLabel, planSummary } from "./plan-acknowledge";
 import template from "./plan-checkpoint.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** The supervisor's buttons: record this checkpoint, or close the plan with an outcome. */
 export const planCheckpointVerbs = ["record-checkpoint", "close-plan"] as const;
@@ -104,7 +107,7 @@ export function buildPlanCheckpointCard(input: PlanCheckpointData): AdaptiveCard
   const v: PlanCheckpointFormValues = d.form?.values ?? {};
   const open = d.status === "proposed" || d.status === "active";
   const isInput = d.mode === "record" && d.checkpointOn !== undefined && open;
-  return withoutBlankInputValues(expandCard(template, {
+  return withoutBlankInputValues(expandTemplate({
     heading: heading(d),
     subheading: d.missedCheckpoints > 0 ? `${d.missedCheckpoints} checkpoint${d.missedCheckpoints === 1 ? "" : "s"} missed so far` : "No checkpoints missed",
     subheadingColor: d.missedCheckpoints > 0 ? "attention" : "default",

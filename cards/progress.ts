@@ -3,9 +3,12 @@ import { crimeRef, risk } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
 import { PROGRESS_ANSWER_LABEL, progressAnswer } from "../services/workflows/progress-answer";
 import { riskLabel } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./progress.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "confirm-progress" opens the card (digest, my cases); each answer button posts "progress-answer". */
 export const progressVerbs = ["confirm-progress", "progress-answer", "review"] as const;
@@ -65,7 +68,7 @@ function heading(d: z.infer<typeof progressCardData>): string {
 export function buildProgressCard(input: ProgressCardData): AdaptiveCardJson {
   const d = progressCardData.parse(input);
   const note = d.mode === "help-request" ? d.note : undefined;
-  return expandCard(template, {
+  return expandTemplate({
     heading: heading(d),
     subheading: `${d.ref} · ${d.offenceCategory}`,
     facts: facts(d),

@@ -4,9 +4,12 @@ import { crimeRef } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
 import { overCapacityWarning, reassignOptionsView, type ReassignCandidate } from "../services/oversight/oversight-views";
 import { bailText, caseLineText, riskLabel, type TextColor } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./reassign.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "Reassign" on a case line: opens this card to choose the new officer in charge. */
 export const chooseReassignAction = z.object({ verb: z.literal("choose-reassign"), ref: crimeRef }).strict();
@@ -128,7 +131,7 @@ function view(data: ReassignCardData): Record<string, unknown> {
 
 /** Reassignment in its four states: choose the officer, confirm over capacity, done, and the new OIC's copy. */
 export function buildReassignCard(input: ReassignCardData): AdaptiveCardJson {
-  return expandCard(template, view(reassignCardData.parse(input)));
+  return expandTemplate(view(reassignCardData.parse(input)));
 }
 
 /** The card the new OIC receives (issue 6 §2): the case and its bail deadlines. */

@@ -3,10 +3,13 @@ import { crimeRef, risk } from "../services/domain/case";
 import { isoDate, isoInstant } from "../services/domain/dates";
 import { reviewOutcome } from "../services/domain/review";
 import { riskLabel } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import { OUTCOME_LABEL } from "./review";
 import template from "./review-summary.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** Buttons this card can carry; both open another card (no new verbs). */
 export const reviewSummaryVerbs = ["review", "confirm-progress"] as const;
@@ -63,7 +66,7 @@ export function buildReviewSummaryCard(input: ReviewSummaryData): AdaptiveCardJs
   const button = d.audience === "inspector"
     ? { title: "Review now", data: { verb: "review", ref: d.ref } }
     : d.audience === "owner" ? { title: "Confirm progress", data: { verb: "confirm-progress", ref: d.ref } } : undefined;
-  return expandCard(template, {
+  return expandTemplate({
     heading: heading(d),
     subheading: `${d.ref} · ${d.offenceCategory}`,
     facts,

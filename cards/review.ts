@@ -6,10 +6,13 @@ import { reviewOutcome } from "../services/domain/review";
 import { MAX_REVIEW_ACTIONS } from "../services/workflows/review-input";
 import type { FieldProblem } from "../services/workflows/workflow-errors";
 import { bailText, riskLabel } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import { formProblems, labelProblems } from "./label-problems";
 import template from "./review.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "review" opens this card (from a digest or a case card); "submit-review" saves it. */
 export const reviewVerbs = ["review", "submit-review"] as const;
@@ -164,7 +167,7 @@ export function buildReviewCard(input: ReviewCardData): AdaptiveCardJson {
   const text = (s: string | undefined) => s ?? "";
   const last = d.lastReview;
   const cadence = RISKS.map((r) => `${riskLabel(r).toLowerCase()} ${d.cadenceDays[r]} days`).join(", ");
-  return withoutBlankInputValues(expandCard(template, {
+  return withoutBlankInputValues(expandTemplate({
     heading: `Review ${d.ref}`,
     subheading: d.offenceCategory,
     facts: facts(d),

@@ -3,9 +3,12 @@ import { acknowledgement } from "../services/app/acknowledgements";
 import { statusView, type StatusTotals, type StatusView } from "../services/app/status-view";
 import type { CardVerb } from "./card-actions";
 import { caseLineText, type TextColor } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./status.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const statusCardVerbs = ["refresh", "open-case", "mark-seen", "start-plan"] as const satisfies readonly CardVerb[];
 
@@ -70,7 +73,7 @@ export function buildStatusCard(input: StatusCardData): AdaptiveCardJson {
     view.moreCases === 0 ? ""
       : view.role === "detective" ? `…and ${view.moreCases} more. Type "my cases" for the full list.`
         : `…and ${view.moreCases} more needing attention. Type "due" for what falls due this week.`;
-  return expandCard(template, {
+  return expandTemplate({
     heading: `${HEADINGS[view.role]}: ${view.viewer.rank} ${view.viewer.name}`,
     subheading: `As of ${formatDay(view.today)}`,
     facts,

@@ -3,10 +3,13 @@ import { isoDate } from "../services/domain/dates";
 import type { OfficerFigures } from "../services/oversight/team-figures";
 import { teamDrilldownView, type TeamDrilldownView } from "../services/oversight/oversight-views";
 import type { TextColor } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./team-drilldown.json";
 import { teamColor } from "./team-status";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 const officerId = z.string().min(1).max(64);
 
@@ -61,7 +64,7 @@ export function buildTeamDrilldownCard(input: TeamDrilldownCardData): AdaptiveCa
     `span of control ${t.span.reports}${t.span.over ? ` (over the limit of ${t.span.limit})` : ""}`,
     plural(t.openActionPlans, "open action plan", "open action plans"),
   ].join(" · ");
-  return expandCard(template, {
+  return expandTemplate({
     heading: `${t.supervisorName}'s team`,
     subheading: `As of ${formatDay(view.today)} · ${plural(t.people, "person", "people")}, worst first`,
     summary,

@@ -3,9 +3,12 @@ import type { StatusTotals } from "../services/app/status-view";
 import type { TeamFigures, Thresholds } from "../services/oversight/team-figures";
 import { teamStatusView, type TeamStatusView } from "../services/oversight/oversight-views";
 import type { TextColor } from "./case-line-text";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
 import template from "./team-status.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 /** "Open team" on a team's block: drills into that sergeant's team (cards/team-drilldown). */
 export const openTeamAction = z.object({ verb: z.literal("open-team"), supervisorId: z.string().min(1).max(64) }).strict();
@@ -71,7 +74,7 @@ function totals(s: StatusTotals): string {
 export function buildTeamStatusCard(input: TeamStatusCardData): AdaptiveCardJson {
   const view = teamStatusCardData.parse(input);
   const n = view.teams.length;
-  return expandCard(template, {
+  return expandTemplate({
     heading: `Teams status: ${view.viewer.rank} ${view.viewer.name}`,
     subheading: `As of ${formatDay(view.today)} · ${n} team${n === 1 ? "" : "s"}, worst first`,
     totalsLine: totals(view.totals),

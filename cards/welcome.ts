@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { rank } from "../services/domain/officer";
 import type { CardVerb } from "./card-actions";
-import { expandCard, type AdaptiveCardJson } from "./expand-card";
+import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import template from "./welcome.json";
+
+/** The template, parsed once when the module loads. */
+const expandTemplate = compileCard(template);
 
 export const welcomeCardVerbs = ["refresh"] as const satisfies readonly CardVerb[];
 
@@ -47,5 +50,5 @@ export function buildWelcomeCard(input: WelcomeCardData): AdaptiveCardJson {
     { title: "Team", value: [d.unit, d.supervisorName ? `reporting to ${d.supervisorName}` : undefined].filter(Boolean).join(", ") || "not recorded" },
   ];
   if (d.supervises > 0) identity.push({ title: "You supervise", value: `${d.supervises} ${d.supervises === 1 ? "person" : "people"}` });
-  return expandCard(template, { greeting: `Hello, ${d.rank} ${d.name}`, identity, abilities: ABILITIES[d.role] });
+  return expandTemplate({ greeting: `Hello, ${d.rank} ${d.name}`, identity, abilities: ABILITIES[d.role] });
 }
