@@ -19,7 +19,7 @@ import { createOversightServices } from "../services/oversight/oversight-service
 import { londonDay } from "../services/rules/calendar";
 
 /** The `casewatch` command line. It talks to the configured store (in local mode, the running app's embedded one). */
-export function buildCli(env: NodeJS.ProcessEnv = process.env): Command {
+export function buildCli(env?: NodeJS.ProcessEnv): Command {
   const program = new Command("casewatch").description("Casewatch operations: import, sweep, audit export").showHelpAfterError();
   const context = async () => {
     const config = loadConfig(env);
