@@ -26,7 +26,8 @@ export const statusTotals = z.object({
 export type StatusTotals = z.infer<typeof statusTotals>;
 
 const capacity = z.object({ live: z.number().int(), capacity: z.number(), over: z.boolean() });
-const span = z.object({ reports: z.number().int(), limit: z.number().int(), over: z.boolean() });
+/** People a supervisor has reporting to them against the policy limit (RULES.md §5); the team card shows it too. */
+export const spanFigure = z.object({ reports: z.number().int(), limit: z.number().int(), over: z.boolean() });
 
 export const officerRow = z.object({
   /** For buttons about the officer (e.g. "Start action plan"); never shown. */
@@ -44,7 +45,7 @@ export const teamRow = z.object({
   people: z.number().int(),
   totals: statusTotals,
   overCapacity: z.array(z.string()),
-  span,
+  span: spanFigure,
 });
 
 export const statusView = z.object({
@@ -54,7 +55,7 @@ export const statusView = z.object({
   thresholds: z.object({ staleDays: z.number().int(), redDays: z.number().int(), forensicsDays: z.number().int(), bailSoonDays: z.number().int() }),
   totals: statusTotals,
   capacity: capacity.optional(),
-  span: span.optional(),
+  span: spanFigure.optional(),
   officers: z.array(officerRow),
   teams: z.array(teamRow),
   cases: z.array(caseLine),

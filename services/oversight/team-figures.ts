@@ -8,7 +8,7 @@ import { currentAbsence } from "../rules/absence";
 import { capacity, capacityUsage, spanOfControl } from "../rules/workload";
 import { describeCase, type CaseLine } from "../app/case-line";
 import type { Scope } from "../app/chain-of-command";
-import { BAIL_SOON_DAYS, statusTotals, totalsOf } from "../app/status-view";
+import { BAIL_SOON_DAYS, spanFigure, statusTotals, totalsOf } from "../app/status-view";
 
 /** Live cases against capacity (RULES.md §5); capacity keeps one decimal because part-timers pro-rate (24h → 7.2). */
 export const capacityFigure = z.object({
@@ -49,7 +49,7 @@ export const teamFigures = z.object({
   openActionPlans: z.number().int(),
   capacity: capacityFigure,
   overCapacity: z.array(z.object({ officerId: z.string(), name: z.string(), live: z.number().int(), capacity: z.number() })),
-  span: z.object({ reports: z.number().int(), limit: z.number().int(), over: z.boolean() }),
+  span: spanFigure,
   absentNow: z.number().int(),
 });
 export type TeamFigures = z.infer<typeof teamFigures>;
