@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
-import { composeApp } from "../bot/compose";
-import { loadConfig } from "../services/config/load-config";
+import { composeApp } from "../bot/compose/compose-app";
+import { loadConfig } from "../services/platform/config/load-config";
 import { londonDay } from "../services/rules/calendar";
 import { caseDoc } from "../services/domain/case";
 import { bulkCreate, bulkSeed } from "./bulk-seed";

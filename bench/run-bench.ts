@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
-import { defaultPolicy } from "../services/policy/policy";
+import { defaultPolicy } from "../services/domain/policy";
 import { fanOutMeasures, sweepMeasures, turnLatencyMeasures } from "./bench-measures";
 import { startBenchStore } from "./bench-store";
 import { measureFanOut, type FanOutResult } from "./fan-out";

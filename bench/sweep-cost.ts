@@ -1,11 +1,11 @@
 import pino from "pino";
-import { systemClock } from "../services/clock";
+import { systemClock } from "../services/platform/clock";
 import { caseDoc } from "../services/domain/case";
 import { conversationRefDoc } from "../services/domain/conversation-ref";
 import { officerDoc } from "../services/domain/officer";
-import type { Policy } from "../services/policy/policy";
+import type { Policy } from "../services/domain/policy";
 import type { Repositories } from "../services/store/repositories";
-import { createSweepExecutor } from "../services/sweep/sweep-executor";
+import { createSweepExecutor } from "../services/app/sweep/sweep-executor";
 import { FakeCardSender } from "../test/support/fake-teams-connector";
 import type { BenchStore } from "./bench-store";
 import { bulkCreate } from "./bulk-seed";

@@ -1,8 +1,8 @@
 import { CASE_SCHEMA_VERSION, caseDocId, type CaseDoc, type Risk } from "../services/domain/case";
 import type { IsoDate } from "../services/domain/dates";
 import { OFFICER_SCHEMA_VERSION, type Officer } from "../services/domain/officer";
-import { sweepFields } from "../services/import/sweep-fields";
-import type { Policy } from "../services/policy/policy";
+import { sweepFields } from "../services/app/import/sweep-fields";
+import type { Policy } from "../services/domain/policy";
 import { addDays } from "../services/rules/calendar";
 
 /**

@@ -1,5 +1,5 @@
 import { cardVerbs } from "../cards/card-actions";
-import { LOCAL_TENANT_ID } from "../services/config/load-config";
+import { LOCAL_TENANT_ID } from "../services/platform/config/load-config";
 import { BOT_ACCOUNT } from "./conversation-reference";
 
 /** What Teams posts to /api/messages, as the bot sees it in local mode: the local tenant, a personal chat, Teams' channel. */

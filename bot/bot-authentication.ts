@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from "botbuilder";
-import type { Config } from "../services/config/load-config";
-import { CasewatchError } from "../services/errors";
+import type { Config } from "../services/platform/config/load-config";
+import { CasewatchError } from "../services/platform/errors";
 
 /**
  * Bot Framework authentication from config. Outside local mode a missing app id or secret refuses startup: auth is

@@ -1,8 +1,8 @@
 import type { AdaptiveCardJson } from "../cards/expand-card";
 import { buildErrorCard } from "../cards/error";
-import { CaseNotFoundError } from "../services/app/scoped-cases";
-import { CasewatchError, type ErrorCode } from "../services/errors";
-import { AlreadyDoneError } from "../services/workflows/workflow-errors";
+import { CaseNotFoundError } from "../services/app/scope/scoped-cases";
+import { CasewatchError, type ErrorCode } from "../services/platform/errors";
+import { AlreadyDoneError } from "../services/app/workflow/workflow-errors";
 
 /** Words for the errors a person can meet in chat, keyed by stable code (and error class); never by message text. */
 type Words = { title: string; message: string; nothingChanged?: boolean };

@@ -1,7 +1,7 @@
-import type { ImportResult } from "../services/import/import-service";
-import { handoversOwed } from "../services/import/handovers-owed";
-import type { HandoverService } from "../services/oversight/handover-service";
-import { keyHash } from "../services/workflows/workflow-claims";
+import type { ImportResult } from "../services/app/import/import-service";
+import { handoversOwed } from "../services/app/import/handovers-owed";
+import type { HandoverService } from "../services/app/handover/handover-service";
+import { keyHash } from "../services/app/workflow/workflow-claims";
 import type { Notifier, NotifyOutcome } from "./notifier";
 
 export interface ImportHandoverDeps {

@@ -1,6 +1,6 @@
-import { loadConfig } from "../services/config/load-config";
-import { CasewatchError } from "../services/errors";
-import { composeApp } from "./compose";
+import { loadConfig } from "../services/platform/config/load-config";
+import { CasewatchError } from "../services/platform/errors";
+import { composeApp } from "./compose/compose-app";
 import { localModeBanner } from "../services/local/local-mode";
 
 /** `npm start`: the process entry point. Startup errors list every problem and exit non-zero. */

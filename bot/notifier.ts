@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from "../cards/expand-card";
-import type { Clock } from "../services/clock";
-import type { Logger } from "../services/logging/logger";
-import type { SendResult } from "../services/sweep/card-sender";
+import type { Clock } from "../services/platform/clock";
+import type { Logger } from "../services/platform/logger";
+import type { SendResult } from "../services/app/delivery/card-sender";
 import type { Repositories } from "../services/store/repositories";
 import type { LedgerKey } from "../services/store/notification-ledger";
 import type { ProactiveSender } from "./proactive-sender";
@@ -34,7 +34,7 @@ export interface NotifierDeps {
 }
 
 /**
- * Exactly once, the sweep's way (services/sweep/deliver-digest.ts): claim the ledger key (create-if-absent), send,
+ * Exactly once, the sweep's way (services/app/delivery/deliver-digest.ts): claim the ledger key (create-if-absent), send,
  * mark it sent. A send that fails lets the key go again, so the step can be retried; the person acting already has
  * their result on their own card, so a missed notification is logged (ids only) rather than failing their action.
  */

@@ -1,8 +1,8 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
 import type { AdaptiveCardJson } from "../cards/expand-card";
-import { systemClock, type Clock } from "../services/clock";
-import type { Logger } from "../services/logging/logger";
-import type { CardSender, SendResult, SendTarget } from "../services/sweep/card-sender";
+import { systemClock, type Clock } from "../services/platform/clock";
+import type { Logger } from "../services/platform/logger";
+import type { CardSender, SendResult, SendTarget } from "../services/app/delivery/card-sender";
 import type { Repositories } from "../services/store/repositories";
 import { cardMessage } from "./card-message";
 

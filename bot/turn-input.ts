@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from "botbuilder";
 import { z } from "zod";
-import type { Caller } from "../services/app/identity-service";
-import type { ConversationScope } from "../services/app/installation-service";
+import type { Caller } from "../services/app/identity/identity-service";
+import type { ConversationScope } from "../services/app/identity/installation-service";
 
 /**
  * The parts of an incoming activity Casewatch relies on, checked rather than trusted. A field that is malformed or

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { IsoDate } from "../services/domain/dates";
-import type { AbsenceDeadline } from "../services/oversight/absence-deadlines";
-import { absenceFormView, absenceRecordedView, endAbsenceOutcome } from "../services/oversight/oversight-views";
+import type { AbsenceDeadline } from "../services/app/absence/absence-deadlines";
+import { absenceFormView, absenceRecordedView, endAbsenceOutcome } from "../services/app/team/oversight-views";
 import { caseLineText } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
@@ -15,7 +15,7 @@ const typed = (max: number) => z.string().max(max).optional();
 
 /**
  * The absence form's submission: Teams merges the inputs (officerId, kind, from, to) into the data. Strict, so a
- * tampered card carrying a reason or anything else is refused before anything is read or written (RULES.md §6).
+ * tampered card carrying a reason or anything else is refused before anything is read or written (docs/domain-rules.md §6).
  */
 export const recordAbsenceAction = z
   .object({ verb: z.literal("record-absence"), officerId: typed(64), kind: typed(20), from: typed(10), to: typed(10) })

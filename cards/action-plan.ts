@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "../services/domain/dates";
-import { MAX_CHECKPOINT_EVERY_DAYS, MAX_OBJECTIVES } from "../services/workflows/plan-input";
-import type { FieldProblem } from "../services/workflows/workflow-errors";
+import { MAX_CHECKPOINT_EVERY_DAYS, MAX_OBJECTIVES } from "../services/app/plans/plan-input";
+import type { FieldProblem } from "../services/app/workflow/workflow-errors";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
@@ -71,7 +71,7 @@ export function actionPlanFormAfterRefusal(a: PlanProposeAction, problems: reado
 export const actionPlanCardData = z.object({
   officerId,
   officerName: z.string().min(1),
-  /** Why the plan is suggested (RULES.md §4), when it is. */
+  /** Why the plan is suggested (docs/domain-rules.md §4), when it is. */
   staleCases: z.number().int().min(0).optional(),
   today: isoDate,
   defaultEndsOn: isoDate,

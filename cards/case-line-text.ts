@@ -1,5 +1,5 @@
 import type { Risk } from "../services/domain/case";
-import type { CaseLine } from "../services/app/case-line";
+import type { CaseLine } from "../services/app/cases/case-line";
 import { days, formatDay } from "./format-day";
 
 export type TextColor = "default" | "good" | "warning" | "attention";
@@ -9,7 +9,7 @@ export const riskLabel = (r: Risk) => RISK[r];
 
 const AUTHORITY = { inspector: "an inspector", superintendent: "a superintendent", court: "a court application" } as const;
 
-/** The bail part of a case line, in words; never the conditions (RULES.md §8). */
+/** The bail part of a case line, in words; never the conditions (docs/domain-rules.md §8). */
 export function bailText(bail: CaseLine["bail"]): { text: string; color: TextColor } | undefined {
   if (!bail) return undefined;
   if (bail.kind === "rui") return { text: `RUI since ${formatDay(bail.since)}, next review ${formatDay(bail.nextReviewOn)}`, color: "default" };

@@ -1,4 +1,4 @@
-import { caseDetail, type CaseDetail } from "../services/app/case-detail";
+import { caseDetail, type CaseDetail } from "../services/app/cases/case-detail";
 import type { CardVerb } from "./card-actions";
 import { bailText, caseLineText, riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
@@ -55,7 +55,7 @@ function facts(d: CaseDetail): { title: string; value: string }[] {
 }
 
 /**
- * One case in full, within RULES.md §8: reference, category, risk, dates and officer names only. An open case offers
+ * One case in full, within docs/domain-rules.md §8: reference, category, risk, dates and officer names only. An open case offers
  * "Confirm progress" to whoever may see it (the OIC or their chain); "Review now" and "Reassign" only to a supervisor,
  * because nobody reviews or reallocates their own case.
  */

@@ -24,7 +24,7 @@ export const digestUrgency = z.enum(["urgent", "action", "info"]);
 export type DigestUrgency = z.infer<typeof digestUrgency>;
 
 /**
- * One line of the digest. Minimisation (RULES.md §8): only a crime reference, offence category, risk, dates and
+ * One line of the digest. Minimisation (docs/domain-rules.md §8): only a crime reference, offence category, risk, dates and
  * officer names; never a victim's or suspect's name, an address or bail conditions. `headline` and `detail` are
  * written by our own code from fixed phrases, never copied from case text.
  */

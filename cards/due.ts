@@ -1,5 +1,5 @@
-import { dueView, type DueView } from "../services/app/case-query-service";
-import type { DueItem } from "../services/app/due-items";
+import { dueView, type DueView } from "../services/app/cases/case-query-service";
+import type { DueItem } from "../services/app/cases/due-items";
 import type { CardVerb } from "./card-actions";
 import { riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";

@@ -1,4 +1,4 @@
-import { handoverDigest, type HandoverDigest, type HandoverReason } from "../services/oversight/handover-digest";
+import { handoverDigest, type HandoverDigest, type HandoverReason } from "../services/app/handover/handover-digest";
 import { caseLineText } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
@@ -15,7 +15,7 @@ export type HandoverCardData = HandoverDigest;
 
 const REASON: Record<HandoverReason, string> = { bail: "bail-critical", overdue: "review overdue", stale: "stale", "high-risk": "high risk" };
 
-/** The new supervisor's digest (RULES.md §6): every stale, overdue, high-risk or bail-critical case they inherit. */
+/** The new supervisor's digest (docs/domain-rules.md §6): every stale, overdue, high-risk or bail-critical case they inherit. */
 export function buildHandoverCard(input: HandoverCardData): AdaptiveCardJson {
   const d = handoverCardData.parse(input);
   const c = d.counts;

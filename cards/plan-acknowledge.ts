@@ -16,7 +16,7 @@ export const planOpenAction = z.object({ verb: z.literal("open-plan"), planId })
 export const planAcknowledgeAction = z.object({ verb: z.literal("acknowledge-plan"), planId }).strict();
 
 /**
- * A plan as its officer and their chain of command see it. Objectives and support are employment data (RULES.md §4):
+ * A plan as its officer and their chain of command see it. Objectives and support are employment data (docs/domain-rules.md §4):
  * these cards go only to the officer and their chain, in personal chat.
  */
 export const planSummary = z.object({

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { checkpointResult } from "../services/domain/action-plan";
 import { isoDate } from "../services/domain/dates";
-import { MAX_OBJECTIVES, planCloseOutcome, type PlanCloseOutcome } from "../services/workflows/plan-input";
-import type { FieldProblem } from "../services/workflows/workflow-errors";
+import { MAX_OBJECTIVES, planCloseOutcome, type PlanCloseOutcome } from "../services/app/plans/plan-input";
+import type { FieldProblem } from "../services/app/workflow/workflow-errors";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";

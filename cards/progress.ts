@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { crimeRef, risk } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
-import { PROGRESS_ANSWER_LABEL, progressAnswer } from "../services/workflows/progress-answer";
+import { PROGRESS_ANSWER_LABEL, progressAnswer } from "../services/app/progress/progress-answer";
 import { riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";

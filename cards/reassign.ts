@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { caseLine, type CaseLine } from "../services/app/case-line";
+import { caseLine, type CaseLine } from "../services/app/cases/case-line";
 import { crimeRef } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
-import { overCapacityWarning, reassignOptionsView, type ReassignCandidate } from "../services/oversight/oversight-views";
+import { overCapacityWarning, reassignOptionsView, type ReassignCandidate } from "../services/app/team/oversight-views";
 import { bailText, caseLineText, riskLabel, type TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";

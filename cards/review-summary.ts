@@ -17,7 +17,7 @@ export const reviewSummaryVerbs = ["review", "confirm-progress"] as const;
 /**
  * Who the summary is for:
  *  - everyone: the frozen card in the chat where the review was saved. Group chats and channels see it, so it carries
- *    no free text at all (RULES.md §8), only the outcome, risk, dates and a count of actions;
+ *    no free text at all (docs/domain-rules.md §8), only the outcome, risk, dates and a count of actions;
  *  - inspector: the escalation, in their personal chat, with the actions and the reviewer's note;
  *  - owner: an officer's own new actions, in their personal chat.
  */

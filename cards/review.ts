@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { caseLine } from "../services/app/case-line";
+import { caseLine } from "../services/app/cases/case-line";
 import { crimeRef, risk, type Risk } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
 import { reviewOutcome } from "../services/domain/review";
-import { MAX_REVIEW_ACTIONS } from "../services/workflows/review-input";
-import type { FieldProblem } from "../services/workflows/workflow-errors";
+import { MAX_REVIEW_ACTIONS } from "../services/app/reviews/review-input";
+import type { FieldProblem } from "../services/app/workflow/workflow-errors";
 import { bailText, riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
@@ -88,7 +88,7 @@ export type ReviewForm = z.infer<typeof reviewForm>;
 
 const named = z.object({ id: z.string().min(1), name: z.string().min(1) });
 
-/** What the review card shows: RULES.md §8 data plus the last review's actions, which the reviewer must check (APP). */
+/** What the review card shows: docs/domain-rules.md §8 data plus the last review's actions, which the reviewer must check (APP). */
 export const reviewCardData = z.object({
   ref: crimeRef,
   offenceCategory: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { acknowledgement } from "../services/app/acknowledgements";
-import { statusView, type StatusTotals, type StatusView } from "../services/app/status-view";
+import { acknowledgement } from "../services/app/status/acknowledgements";
+import { statusView, type StatusTotals, type StatusView } from "../services/app/status/status-view";
 import type { CardVerb } from "./card-actions";
 import { caseLineText, type TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
@@ -20,7 +20,7 @@ export const statusCardData = z.object({
   /** Read-only: what everyone else in a group chat or channel sees once the action is done. */
   frozen: z.boolean().default(false),
   /**
-   * Officers with enough stale cases for an action plan (RULES.md §4), from the plan service's suggestions. Left empty
+   * Officers with enough stale cases for an action plan (docs/domain-rules.md §4), from the plan service's suggestions. Left empty
    * in group chats and channels, where others would see employment data.
    */
   planSuggestions: z.array(z.object({ officerId: z.string().min(1).max(64), staleCases: z.number().int().min(0) })).default([]),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "../services/domain/dates";
-import type { OfficerFigures } from "../services/oversight/team-figures";
-import { teamDrilldownView, type TeamDrilldownView } from "../services/oversight/oversight-views";
+import type { OfficerFigures } from "../services/app/team/team-figures";
+import { teamDrilldownView, type TeamDrilldownView } from "../services/app/team/oversight-views";
 import type { TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
@@ -17,7 +17,7 @@ const officerId = z.string().min(1).max(64);
 export const openOfficerAction = z.object({ verb: z.literal("open-officer"), officerId }).strict();
 export type OpenOfficerAction = z.infer<typeof openOfficerAction>;
 
-/** "1:1 done today": the supervisor records the date of a 1:1 (RULES.md §7: the date only). */
+/** "1:1 done today": the supervisor records the date of a 1:1 (docs/domain-rules.md §7: the date only). */
 export const recordOneToOneAction = z.object({ verb: z.literal("record-one-to-one"), officerId, on: isoDate }).strict();
 export type RecordOneToOneAction = z.infer<typeof recordOneToOneAction>;
 

@@ -3,7 +3,7 @@
 //   az deployment group create -g <rg> -f deployment/main.bicep -p deployment/main.parameters.json
 //
 // Step-by-step guide: docs/deploy.md. test/deployment/bicep-consistency.test.ts keeps the app settings below in step
-// with services/config/load-config.ts and the Cosmos containers with services/store/containers.ts.
+// with services/platform/config/load-config.ts and the Cosmos containers with services/store/containers.ts.
 targetScope = 'resourceGroup'
 
 @description('Short name every resource name is derived from, e.g. casewatch-anyshire: lowercase letters, digits and hyphens.')

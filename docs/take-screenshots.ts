@@ -10,8 +10,8 @@
  */
 import path from "node:path";
 import type { Locator } from "playwright-core";
-import { systemClock, type Clock } from "../services/clock";
-import { defaultPolicy } from "../services/policy/policy";
+import { systemClock, type Clock } from "../services/platform/clock";
+import { defaultPolicy } from "../services/domain/policy";
 import { addDays, londonDay, nextWorkingDay, zonedInstant } from "../services/rules/calendar";
 import { chromiumInstalled, CHROMIUM_PATH } from "../test/support/browser";
 import { startCasewatchBot, startHarness, type BotUnderTest, type Harness } from "../test/support/playground-harness";

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import JSZip from "jszip";
 import { z } from "zod";
-import { loadManifestConfig, type ManifestConfig } from "../services/config/manifest-config";
-import { CasewatchError, ValidationError } from "../services/errors";
+import { loadManifestConfig, type ManifestConfig } from "../services/platform/config/manifest-config";
+import { CasewatchError, ValidationError } from "../services/platform/errors";
 import { validateTeamsManifest } from "./validate-manifest";
 
 export const MANIFEST_DIR = __dirname;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { AppManifestUtils, type AppManifest } from "@microsoft/app-manifest";
-import { CasewatchError } from "../services/errors";
+import { CasewatchError } from "../services/platform/errors";
 
 type ManifestSchema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 

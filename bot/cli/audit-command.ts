@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isoDate } from "../../services/domain/dates";
-import { exportAuditCsv } from "../../services/audit/audit-export";
+import { exportAuditCsv } from "../../services/app/audit/audit-export";
 import type { AuditLog } from "../../services/store/audit-log";
 
 /** `casewatch audit export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]` */

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { formatImportError, ImportInvalidError } from "../../services/import/import-invalid-error";
-import type { ImportProgress, ImportResult, ImportService } from "../../services/import/import-service";
+import { formatImportError, ImportInvalidError } from "../../services/app/import/import-invalid-error";
+import type { ImportProgress, ImportResult, ImportService } from "../../services/app/import/import-service";
 
 export interface ImportCommandDeps {
   importService: ImportService;
@@ -25,7 +25,7 @@ function summary(r: ImportResult): string {
 export function registerImportCommand(program: Command, deps: () => Promise<ImportCommandDeps>): void {
   program
     .command("import")
-    .description("load officers and cases from a JSON file or a directory with officers.csv and cases.csv (see services/import/FORMAT.md)")
+    .description("load officers and cases from a JSON file or a directory with officers.csv and cases.csv (see services/app/import/FORMAT.md)")
     .argument("<source>", "a .json file, or a directory holding officers.csv and/or cases.csv")
     .option("--dry-run", "validate and count, write nothing")
     .option("--progress-every <rows>", "report progress every this many rows", "100")

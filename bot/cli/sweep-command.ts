@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { isoDate, isoInstant, type IsoDate } from "../../services/domain/dates";
 import { zonedInstant } from "../../services/rules/calendar";
-import type { SweepExecutor, SweepProgress } from "../../services/sweep/sweep-executor";
-import type { SweepReport } from "../../services/sweep/sweep-report";
+import type { SweepExecutor, SweepProgress } from "../../services/app/sweep/sweep-executor";
+import type { SweepReport } from "../../services/app/sweep/sweep-report";
 
 /** Below this many items a sweep is over before a progress line would help. */
 const PROGRESS_ABOVE = 300;

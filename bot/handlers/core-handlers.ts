@@ -7,8 +7,8 @@ import { buildHelpCard } from "../../cards/help";
 import { buildMyCasesCard } from "../../cards/my-cases";
 import { buildStatusCard } from "../../cards/status";
 import { buildTeamStatusCard } from "../../cards/team-status";
-import type { StatusView } from "../../services/app/status-view";
-import type { Purpose } from "../../services/app/view-audit";
+import type { StatusView } from "../../services/app/status/status-view";
+import type { Purpose } from "../../services/app/audit/view-audit";
 import { rankLevel } from "../../services/domain/officer";
 import type { ActionHandlers, CommandHandlers, Turn } from "./turn";
 
@@ -47,7 +47,7 @@ export async function view(t: Turn, which: RefreshableView, why: Purpose): Promi
 }
 
 /**
- * "Start action plan" buttons for a sergeant's officers with enough stale cases (RULES.md §4). Action plans are
+ * "Start action plan" buttons for a sergeant's officers with enough stale cases (docs/domain-rules.md §4). Action plans are
  * employment data, so none in group chats or channels where others see the card.
  */
 async function planSuggestionsFor(t: Turn, role: StatusView["role"]): Promise<{ officerId: string; staleCases: number }[]> {

@@ -3,11 +3,11 @@ import type { AdaptiveCardJson } from "../../cards/expand-card";
 import { buildOfficerCasesCard } from "../../cards/officer-cases";
 import { buildReassignCard } from "../../cards/reassign";
 import { buildTeamDrilldownCard } from "../../cards/team-drilldown";
-import type { Purpose } from "../../services/app/view-audit";
+import type { Purpose } from "../../services/app/audit/view-audit";
 import type { IsoDate } from "../../services/domain/dates";
-import { ValidationError } from "../../services/errors";
-import { OfficerOutOfScopeError } from "../../services/oversight/oversight-errors";
-import { resolveOfficer } from "../../services/oversight/resolve-officer";
+import { ValidationError } from "../../services/platform/errors";
+import { OfficerOutOfScopeError } from "../../services/app/scope/scope-errors";
+import { resolveOfficer } from "../../services/app/scope/resolve-officer";
 import { addDays } from "../../services/rules/calendar";
 import { outgoingKey, recorded, type ActionHandlers, type ActionResult, type CommandHandlers, type Turn } from "./turn";
 

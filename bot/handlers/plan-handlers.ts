@@ -2,9 +2,9 @@ import { actionPlanFormAfterRefusal, buildActionPlanCard, planInputFromAction } 
 import type { AdaptiveCardJson } from "../../cards/expand-card";
 import { buildPlanAcknowledgeCard } from "../../cards/plan-acknowledge";
 import { buildPlanCheckpointCard, checkpointFormAfterRefusal, checkpointInputFromAction } from "../../cards/plan-checkpoint";
-import { CasewatchError, ValidationError } from "../../services/errors";
-import type { OpenedPlan } from "../../services/workflows/plan-views";
-import { NotFoundInScopeError } from "../../services/workflows/workflow-errors";
+import { CasewatchError, ValidationError } from "../../services/platform/errors";
+import type { OpenedPlan } from "../../services/app/plans/plan-views";
+import { NotFoundInScopeError } from "../../services/app/workflow/workflow-errors";
 import { alreadyDoneCard, outgoing } from "./review-handlers";
 import { recorded, shown, submitForm, type ActionHandlers, type CommandHandlers, type Turn } from "./turn";
 

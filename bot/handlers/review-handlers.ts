@@ -2,8 +2,8 @@ import { buildErrorCard } from "../../cards/error";
 import { buildProgressCard } from "../../cards/progress";
 import { buildReviewCard, reviewFormAfterRefusal, reviewInputFromAction } from "../../cards/review";
 import { buildReviewSummaryCard } from "../../cards/review-summary";
-import type { DoneBy } from "../../services/workflows/workflow-errors";
-import type { WorkflowNotification } from "../../services/workflows/workflow-notification";
+import type { DoneBy } from "../../services/app/workflow/workflow-errors";
+import type { WorkflowNotification } from "../../services/app/workflow/workflow-notification";
 import type { Outgoing } from "../notifier";
 import { recorded, shown, submitForm, type ActionHandlers } from "./turn";
 

@@ -1,11 +1,11 @@
 import type { CardActionOf, CardVerb } from "../../cards/card-actions";
 import type { AdaptiveCardJson } from "../../cards/expand-card";
-import type { AppServices } from "../../services/app/app-services";
-import type { Scope } from "../../services/app/chain-of-command";
+import type { AppServices } from "../compose/app-services";
+import type { Scope } from "../../services/app/scope/chain-of-command";
 import type { IsoDate } from "../../services/domain/dates";
 import type { Officer } from "../../services/domain/officer";
-import { keyHash } from "../../services/workflows/workflow-claims";
-import { FormValidationError, type FieldProblem } from "../../services/workflows/workflow-errors";
+import { keyHash } from "../../services/app/workflow/workflow-claims";
+import { FormValidationError, type FieldProblem } from "../../services/app/workflow/workflow-errors";
 import type { Command } from "../match-command";
 import type { Outgoing } from "../notifier";
 

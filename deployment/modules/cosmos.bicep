@@ -14,7 +14,7 @@ var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
 // Must match services/store/containers.ts exactly (ids, partition keys, indexing); a test checks it. The app only
 // reads these at startup: a data-plane identity cannot create containers, so they must exist before it starts.
-// No container sets defaultTtl: the audit log must never expire (RULES.md §8, retention follows MoPI).
+// No container sets defaultTtl: the audit log must never expire (docs/domain-rules.md §8, retention follows MoPI).
 var containers = [
   { id: 'officers', partitionKey: '/id' }
   { id: 'cases', partitionKey: '/id' }

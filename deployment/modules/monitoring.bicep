@@ -1,4 +1,4 @@
-// Log Analytics workspace and the workspace-based Application Insights the app exports to (services/telemetry/).
+// Log Analytics workspace and the workspace-based Application Insights the app exports to (services/platform/telemetry/).
 param workspaceName string
 param appInsightsName string
 param location string

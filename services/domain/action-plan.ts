@@ -16,7 +16,7 @@ export const checkpoint = z.object({
 export const planStatus = z.enum(["proposed", "active", "completed", "extended", "referred"]);
 
 export const ACTION_PLAN_SCHEMA_VERSION = 1;
-/** Employment data: visible only to the officer, their chain of command and HR (RULES.md §4). */
+/** Employment data: visible only to the officer, their chain of command and HR (docs/domain-rules.md §4). */
 export const actionPlanDoc = z.object({
   id: z.string(),
   type: z.literal("action-plan"),

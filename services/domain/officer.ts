@@ -13,7 +13,7 @@ export const rankLevel: Record<Rank, number> = {
 export const absenceKind = z.enum(["leave", "sick", "training", "other"]);
 export type AbsenceKind = z.infer<typeof absenceKind>;
 
-/** An absence has a kind and dates; never a reason or diagnosis (RULES.md §6). */
+/** An absence has a kind and dates; never a reason or diagnosis (docs/domain-rules.md §6). */
 export const absence = z
   .object({ kind: absenceKind, from: isoDate, to: isoDate.optional() })
   .strict()

@@ -1,5 +1,5 @@
-import { LOCAL_TENANT_ID } from "../config/load-config";
-import { DEMO_USERS, UNREGISTERED_PLAYGROUND_USER } from "../demo/demo-users";
+import { LOCAL_TENANT_ID } from "../platform/config/load-config";
+import { DEMO_USERS, UNREGISTERED_PLAYGROUND_USER } from "./demo/demo-users";
 
 /** Who a Playground signs in as: the three demo roles, plus the Playground's own default user, who has no officer record. */
 export const PLAYGROUND_ROLES = ["inspector", "sergeant", "detective", "unregistered"] as const;

@@ -1,4 +1,4 @@
-import { CasewatchError } from "../errors";
+import { CasewatchError } from "../platform/errors";
 
 /**
  * The Agents Playground did not come up. The message says why and carries the end of the Playground's own log, which

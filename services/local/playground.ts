@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Logger } from "../logging/logger";
+import type { Logger } from "../platform/logger";
 import { playgroundConfig, playgroundConfigYaml, type PlaygroundRole } from "./playground-config";
 import { PLAYGROUND_PRELOAD } from "./playground-preload";
 import { PlaygroundStartError } from "./playground-start-error";

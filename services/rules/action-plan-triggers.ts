@@ -1,6 +1,6 @@
 import type { ActionPlanDoc } from "../domain/action-plan";
 import type { IsoDate } from "../domain/dates";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { addDays } from "./calendar";
 import { emptyTriggers, triggerLadder, type Triggers } from "./trigger-ladder";
 
@@ -16,7 +16,7 @@ export function checkpointDates(plan: ActionPlanDoc): { dueOn: IsoDate; recorded
   return out;
 }
 
-/** RULES.md §4: "a plan cannot silently die" — checkpoint prompts, then missed-checkpoint escalation. */
+/** docs/domain-rules.md §4: "a plan cannot silently die" — checkpoint prompts, then missed-checkpoint escalation. */
 export function actionPlanTriggers(plan: ActionPlanDoc, policy: Policy, today: IsoDate): Triggers<PlanRole> {
   const out = emptyTriggers<PlanRole>();
   if (plan.status !== "active" && plan.status !== "proposed") return out;

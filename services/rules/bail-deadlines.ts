@@ -1,6 +1,6 @@
 import type { Bail, CaseDoc } from "../domain/case";
 import type { IsoDate } from "../domain/dates";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { addDays, addMonthsClamped, daysBetween, earliestOf } from "./calendar";
 
 export type Authority = "inspector" | "superintendent" | "court";

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/dates";
 import type { Officer } from "../domain/officer";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { isWorkingDay, londonDay, nextWorkingDay, WEEKDAYS, zonedInstant } from "./calendar";
 import { urgencies, urgencyRank, type Digest, type ReminderItem } from "./reminder-item";
 
@@ -10,7 +10,7 @@ export function isDigestDay(day: IsoDate, policy: Policy, recipient?: Officer): 
 }
 
 /**
- * When an item may go out. Urgent bail goes at once on any day (RULES.md §3, issue 4 §3); everything
+ * When an item may go out. Urgent bail goes at once on any day (docs/domain-rules.md §3, issue 4 §3); everything
  * else waits for the recipient's next digest morning, so a part-timer's prompts land on their days.
  */
 export function sendOnFor(anyDay: boolean, sweep: SweepMoment, policy: Policy, recipient?: Officer): "now" | IsoDate {

@@ -35,7 +35,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(toCalendarDate(to), toCalendarDate(from));
 }
 
-/** Calendar months, clamped to the month's last day: 31 Jan + 3 months = 30 Apr (RULES.md preamble). */
+/** Calendar months, clamped to the month's last day: 31 Jan + 3 months = 30 Apr (docs/domain-rules.md preamble). */
 export function addMonthsClamped(day: IsoDate, months: number): IsoDate {
   return fromDate(addMonths(toCalendarDate(day), months));
 }

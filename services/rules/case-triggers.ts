@@ -1,6 +1,6 @@
 import type { CaseDoc } from "../domain/case";
 import type { IsoDate } from "../domain/dates";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { addDays, addWorkingDays, daysBetween } from "./calendar";
 import { bailStatus, type PreChargeBailStatus, type RuiStatus } from "./bail-deadlines";
 import { progressBase, staleness } from "./progress";
@@ -9,11 +9,11 @@ import { emptyTriggers, repeatAround, triggerLadder, type Step, type Triggers } 
 
 export type CaseRole = "oic" | "sergeant" | "inspector" | "oic-bail";
 export type CaseTriggers = Triggers<CaseRole> & {
-  /** Bail warning window: an OIC absent on any day of it has their bail items routed to the sergeant (RULES.md §3). */
+  /** Bail warning window: an OIC absent on any day of it has their bail items routed to the sergeant (docs/domain-rules.md §3). */
   bailWindow?: { from: IsoDate; to: IsoDate };
 };
 
-/** Every rule that concerns one open case, as dated triggers per role (RULES.md §1–§3). */
+/** Every rule that concerns one open case, as dated triggers per role (docs/domain-rules.md §1–§3). */
 export function caseTriggers(c: CaseDoc, policy: Policy, today: IsoDate): CaseTriggers {
   const out: CaseTriggers = emptyTriggers<CaseRole>();
   if (c.status !== "open") return out;

@@ -1,12 +1,12 @@
 import type { IsoDate } from "../domain/dates";
 import type { Officer } from "../domain/officer";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { addDays, addMonthsClamped, daysBetween, monthsBetween } from "./calendar";
 import { emptyTriggers, repeatAround, triggerLadder, type Step, type Triggers } from "./trigger-ladder";
 
 export type OfficerRole = "supervisor";
 
-/** Wellbeing prompts to an officer's supervisor (RULES.md §7). Dates only; never outcomes. */
+/** Wellbeing prompts to an officer's supervisor (docs/domain-rules.md §7). Dates only; never outcomes. */
 export function officerTriggers(o: Officer, policy: Policy, today: IsoDate): Triggers<OfficerRole> {
   const out = emptyTriggers<OfficerRole>();
   if (o.supervisorId === undefined) return out;

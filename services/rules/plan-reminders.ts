@@ -2,7 +2,7 @@ import type { ActionPlanDoc } from "../domain/action-plan";
 import type { CaseDoc } from "../domain/case";
 import type { IsoDate } from "../domain/dates";
 import type { Officer } from "../domain/officer";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { absentDuring } from "./absence";
 import { actionPlanTriggers } from "./action-plan-triggers";
 import { buildDigests, sendOnFor, sweepMoment } from "./build-digests";
@@ -20,7 +20,7 @@ export type PlannerState = {
   plans: ActionPlanDoc[];
   reachable?: ReadonlySet<string>;
   /**
-   * What the action-plan suggestion (RULES.md §4) needs beyond the cases and plans that are due: for the officers it
+   * What the action-plan suggestion (docs/domain-rules.md §4) needs beyond the cases and plans that are due: for the officers it
    * names, the stale-from dates of ALL their stale open cases, and who already has an open plan. Without it the
    * planner infers both from `cases` and `plans`, which is right only when they are complete.
    */
@@ -148,7 +148,7 @@ export function planReminders(state: PlannerState, policy: Policy, now: Date): R
 }
 
 /**
- * RULES.md §4: offer the sergeant a "start action plan" button once an officer has enough stale
+ * docs/domain-rules.md §4: offer the sergeant a "start action plan" button once an officer has enough stale
  * cases. The trigger is the day the threshold-th case went stale, so the key only changes when the
  * set of stale cases does.
  */

@@ -1,6 +1,6 @@
 import type { CaseDoc } from "../domain/case";
 import type { IsoDate } from "../domain/dates";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { addDays, daysBetween } from "./calendar";
 
 export type StaleLevel = "fresh" | "oic" | "sergeant" | "inspector" | "red";
@@ -23,7 +23,7 @@ export function staleFromBase(base: IsoDate, policy: Policy): IsoDate {
   return addDays(base, policy.progress.promptOicAfterDays);
 }
 
-/** RULES.md §2: 14 days → OIC, 28 → sergeant, 56 → inspector, 365 → red everywhere. */
+/** docs/domain-rules.md §2: 14 days → OIC, 28 → sergeant, 56 → inspector, 365 → red everywhere. */
 export function staleness(c: CaseDoc, policy: Policy, today: IsoDate): Staleness {
   const p = policy.progress;
   const base = progressBase(c);
@@ -44,7 +44,7 @@ export function staleness(c: CaseDoc, policy: Policy, today: IsoDate): Staleness
   };
 }
 
-/** "Stale" in the action-plan sense (RULES.md §4): an open case past the OIC prompt threshold. */
+/** "Stale" in the action-plan sense (docs/domain-rules.md §4): an open case past the OIC prompt threshold. */
 export function isStale(c: CaseDoc, policy: Policy, today: IsoDate): boolean {
   return c.status === "open" && staleness(c, policy, today).level !== "fresh";
 }

@@ -19,7 +19,7 @@ export const reminderAction = z.enum([
 ]);
 export type ReminderAction = z.infer<typeof reminderAction>;
 
-/** Card facts are figures and dates only; never a person's name or case narrative (RULES.md §8). */
+/** Card facts are figures and dates only; never a person's name or case narrative (docs/domain-rules.md §8). */
 export const reminderFacts = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 export type ReminderFacts = z.infer<typeof reminderFacts>;
 

@@ -1,6 +1,6 @@
 import type { CaseDoc, Risk } from "../domain/case";
 import type { IsoDate } from "../domain/dates";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 import { addDays, daysBetween } from "./calendar";
 
 export type ReviewStatus = {
@@ -33,7 +33,7 @@ export function nextReviewDueOn(c: CaseDoc, policy: Policy): IsoDate {
 }
 
 /**
- * RULES.md §1: overdue once the due date has passed; escalated to the inspector once overdue by
+ * docs/domain-rules.md §1: overdue once the due date has passed; escalated to the inspector once overdue by
  * (escalateAfterCadences − 1) further cadences, i.e. 2 × cadence since the last review by default.
  */
 export function reviewStatus(c: CaseDoc, policy: Policy, today: IsoDate): ReviewStatus {
@@ -59,7 +59,7 @@ export type KiratStatus = {
   daysLeft: number;
 };
 
-/** RULES.md §1 last row: KIRAT initial-action timescales, from referral to first action. */
+/** docs/domain-rules.md §1 last row: KIRAT initial-action timescales, from referral to first action. */
 export function kiratStatus(c: CaseDoc, policy: Policy, today: IsoDate): KiratStatus | undefined {
   if (c.referralGrade === undefined) return undefined;
   const dueOn = addDays(c.openedOn, policy.review.kiratInitialActionDays[c.referralGrade]);

@@ -5,7 +5,7 @@ import { isAbsentOn } from "./absence";
 export type RouteReason = "absent" | "unreachable";
 export type Route = { recipientId?: string; routedVia: RouteReason[]; unreachable: string[] };
 
-/** Sergeants and above name a cover; a detective's work always goes to their sergeant (RULES.md §3, §6). */
+/** Sergeants and above name a cover; a detective's work always goes to their sergeant (docs/domain-rules.md §3, §6). */
 function isSupervisor(o: Officer): boolean {
   return rankLevel[o.rank] >= rankLevel.DS;
 }

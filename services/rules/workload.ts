@@ -1,9 +1,9 @@
 import type { Officer } from "../domain/officer";
-import type { Policy } from "../policy/policy";
+import type { Policy } from "../domain/policy";
 
 export type CapacityUsage = { capacity: number; live: number; ratio: number; over: boolean };
 
-/** RULES.md §5: 12 live investigations per FTE, pro rata by contracted hours (20h of 40 → 6). */
+/** docs/domain-rules.md §5: 12 live investigations per FTE, pro rata by contracted hours (20h of 40 → 6). */
 export function capacity(o: Officer, policy: Policy): number {
   const w = policy.workload;
   return (w.casesPerFte * o.hoursPerWeek) / w.fullTimeHours;

@@ -2,7 +2,7 @@ import type { Container } from "@azure/cosmos";
 import { createHash, randomUUID } from "node:crypto";
 import { auditEntryDoc, AUDIT_SCHEMA_VERSION, type AuditEntryDoc, type AuditEntryInput } from "../domain/audit-entry";
 import type { IsoDate } from "../domain/dates";
-import { AlreadyExistsError } from "../errors";
+import { AlreadyExistsError } from "../platform/errors";
 import { DocumentStore } from "./document-store";
 import { retryTransient } from "./retry-transient";
 

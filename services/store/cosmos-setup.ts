@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { CosmosClient, type Container } from "@azure/cosmos";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
-import type { Config } from "../config/load-config";
+import type { Config } from "../platform/config/load-config";
 import { containerDefinitions, type ContainerName } from "./containers";
 
 /** The Cosmos emulator's published well-known key; the embedded server accepts any key. */

@@ -1,6 +1,6 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from "@azure/cosmos";
 import type { z } from "zod";
-import { AlreadyExistsError, CasewatchError, ConcurrencyError } from "../errors";
+import { AlreadyExistsError, CasewatchError, ConcurrencyError } from "../platform/errors";
 
 type Doc = { id: string; _etag?: string | undefined };
 

@@ -1,6 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { leaseDoc, LEASE_SCHEMA_VERSION } from "../domain/notification";
-import { AlreadyExistsError, ConcurrencyError } from "../errors";
+import { AlreadyExistsError, ConcurrencyError } from "../platform/errors";
 import { DocumentStore } from "./document-store";
 
 export interface LeaseRepository {

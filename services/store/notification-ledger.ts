@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { notificationDoc, NOTIFICATION_SCHEMA_VERSION, type NotificationDoc } from "../domain/notification";
 import type { IsoDate } from "../domain/dates";
-import { AlreadyExistsError, ConcurrencyError } from "../errors";
+import { AlreadyExistsError, ConcurrencyError } from "../platform/errors";
 import { retryTransient } from "./retry-transient";
 import { DocumentStore } from "./document-store";
 

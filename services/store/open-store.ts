@@ -1,6 +1,6 @@
 import type { CosmosClient } from "@azure/cosmos";
-import type { Config } from "../config/load-config";
-import { CasewatchError } from "../errors";
+import type { Config } from "../platform/config/load-config";
+import { CasewatchError } from "../platform/errors";
 import { azureCosmosClient, embeddedCosmosClient, ensureContainers, startEmbeddedCosmos, type Containers, type EmbeddedCosmos } from "./cosmos-setup";
 import { createCosmosRepositories, type Repositories } from "./repositories";
 

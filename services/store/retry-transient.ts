@@ -1,4 +1,4 @@
-import { CasewatchError } from "../errors";
+import { CasewatchError } from "../platform/errors";
 
 const DELAYS_MS = [25, 100, 250, 500, 1000];
 

@@ -1,4 +1,4 @@
-import type { Clock } from "../clock";
+import type { Clock } from "../platform/clock";
 import type { ActionPlanRepository } from "./action-plan-repository";
 import type { CaseRepository } from "./case-repository";
 import { createOfficerDirectory, type OfficerDirectory } from "./officer-directory";

@@ -1,4 +1,4 @@
-import type { Clock } from "../clock";
+import type { Clock } from "../platform/clock";
 
 /**
  * Request coalescing: callers asking for the same key while a load for it is in flight share that one load instead

@@ -1,11 +1,11 @@
 import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
 import { CasewatchBot } from "../../bot/casewatch-bot";
 import { createNotifier } from "../../bot/notifier";
-import type { SendResult } from "../../services/sweep/card-sender";
-import { createAppServices, type AppServices } from "../../services/app/app-services";
-import { fixedClock } from "../../services/clock";
-import { createLogger } from "../../services/logging/logger";
-import { defaultPolicy } from "../../services/policy/policy";
+import type { SendResult } from "../../services/app/delivery/card-sender";
+import { createAppServices, type AppServices } from "../../bot/compose/app-services";
+import { fixedClock } from "../../services/platform/clock";
+import { createLogger } from "../../services/platform/logger";
+import { defaultPolicy } from "../../services/domain/policy";
 import type { Repositories } from "../../services/store/repositories";
 import { NOW, seedForce, TENANT } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { createBotServer, MAX_BODY_BYTES, type BotServer, type BotServerDeps } from "../../bot/create-bot-server";
-import { createAppServices, type AppServices } from "../../services/app/app-services";
-import { fixedClock } from "../../services/clock";
-import { loadConfig, type Config } from "../../services/config/load-config";
-import { CasewatchError } from "../../services/errors";
-import { createLogger } from "../../services/logging/logger";
+import { createAppServices, type AppServices } from "../../bot/compose/app-services";
+import { fixedClock } from "../../services/platform/clock";
+import { loadConfig, type Config } from "../../services/platform/config/load-config";
+import { CasewatchError } from "../../services/platform/errors";
+import { createLogger } from "../../services/platform/logger";
 import type { Repositories } from "../../services/store/repositories";
 import { NOW, seedForce, TENANT } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { errorCardFor } from "../../bot/error-card-for";
-import { CaseNotFoundError } from "../../services/app/scoped-cases";
-import { CasewatchError, ConcurrencyError, ValidationError } from "../../services/errors";
-import { OfficerOutOfScopeError } from "../../services/oversight/oversight-errors";
-import { AlreadyDoneError, NotFoundInScopeError } from "../../services/workflows/workflow-errors";
+import { CaseNotFoundError } from "../../services/app/scope/scoped-cases";
+import { CasewatchError, ConcurrencyError, ValidationError } from "../../services/platform/errors";
+import { OfficerOutOfScopeError } from "../../services/app/scope/scope-errors";
+import { AlreadyDoneError, NotFoundInScopeError } from "../../services/app/workflow/workflow-errors";
 import { wordsOf } from "../cards/card-words";
 
 describe("errorCardFor", () => {

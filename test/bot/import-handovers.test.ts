@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { sendImportHandovers } from "../../bot/import-handovers";
 import { createNotifier } from "../../bot/notifier";
-import { fixedClock } from "../../services/clock";
-import { createLogger } from "../../services/logging/logger";
-import { createOversightServices } from "../../services/oversight/oversight-services";
-import { defaultPolicy } from "../../services/policy/policy";
+import { fixedClock } from "../../services/platform/clock";
+import { createLogger } from "../../services/platform/logger";
+import { createOversightServices } from "../../bot/compose/oversight-services";
+import { defaultPolicy } from "../../services/domain/policy";
 import type { Repositories } from "../../services/store/repositories";
 import { NOW, seedForce, TENANT, TODAY } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createNotifier, type Outgoing } from "../../bot/notifier";
-import { fixedClock } from "../../services/clock";
-import { createLogger } from "../../services/logging/logger";
-import type { SendResult } from "../../services/sweep/card-sender";
+import { fixedClock } from "../../services/platform/clock";
+import { createLogger } from "../../services/platform/logger";
+import type { SendResult } from "../../services/app/delivery/card-sender";
 import type { Repositories } from "../../services/store/repositories";
 import { byId, NOW, seedForce, TENANT, TODAY } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";

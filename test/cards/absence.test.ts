@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { absenceSubmission, absenceVerbs, buildAbsenceCard, recordAbsenceAction } from "../../cards/absence";
 import { wordsOf } from "./card-words";
 import { inputsIn, verbsIn } from "./validate-adaptive-card";
-import { assertValidOversightCard, buttonsOf } from "../services/oversight/oversight-card-check";
-import { absenceFormSample, absenceRecordedSample } from "../services/oversight/oversight-card-samples";
+import { assertValidOversightCard, buttonsOf } from "../services/app/oversight-card-check";
+import { absenceFormSample, absenceRecordedSample } from "../services/app/oversight-card-samples";
 
 describe("buildAbsenceCard", () => {
   const variants = {

@@ -1,8 +1,8 @@
 import type { PlanSummary } from "../../cards/plan-acknowledge";
-import type { CaseDetail } from "../../services/app/case-detail";
-import type { CaseLine } from "../../services/app/case-line";
-import type { DueView, MyCasesView } from "../../services/app/case-query-service";
-import type { StatusTotals, StatusView } from "../../services/app/status-view";
+import type { CaseDetail } from "../../services/app/cases/case-detail";
+import type { CaseLine } from "../../services/app/cases/case-line";
+import type { DueView, MyCasesView } from "../../services/app/cases/case-query-service";
+import type { StatusTotals, StatusView } from "../../services/app/status/status-view";
 
 /** Fixed card data, written out by hand so the card tests do not depend on the rules or the store. */
 export const lapsedLine: CaseLine = {

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { absenceFormAction, buildOfficerCasesCard, officerCasesVerbs } from "../../cards/officer-cases";
 import { wordsOf } from "./card-words";
 import { verbsIn } from "./validate-adaptive-card";
-import { assertValidOversightCard, buttonsOf } from "../services/oversight/oversight-card-check";
-import { officerCasesSample } from "../services/oversight/oversight-card-samples";
+import { assertValidOversightCard, buttonsOf } from "../services/app/oversight-card-check";
+import { officerCasesSample } from "../services/app/oversight-card-samples";
 
 describe("buildOfficerCasesCard", () => {
   it("renders a valid Adaptive Card 1.5 using only its declared verbs", () => {

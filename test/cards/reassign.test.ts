@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { buildCaseAssignedCard, buildReassignCard, reassignAction, reassignVerbs } from "../../cards/reassign";
 import { wordsOf } from "./card-words";
 import { verbsIn } from "./validate-adaptive-card";
-import { assertValidOversightCard, buttonsOf } from "../services/oversight/oversight-card-check";
-import { lapsedLine, reassignOptionsSample } from "../services/oversight/oversight-card-samples";
+import { assertValidOversightCard, buttonsOf } from "../services/app/oversight-card-check";
+import { lapsedLine, reassignOptionsSample } from "../services/app/oversight-card-samples";
 
 const warning = { ref: "CF/01234/26", toOfficerId: "dc05", toName: "DC Carys Lloyd", hoursPerWeek: 20, live: 10, capacity: 6, liveAfter: 11, percentAfter: 183 };
 const upcoming = { ...lapsedLine, bail: { kind: "pre-charge" as const, endsOn: "2026-03-12", daysLeft: 9, lapsed: false, treatedAsExtended: false, authority: "inspector" as const, authorityWarnFrom: "2026-02-26" } };

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { buildTeamDrilldownCard, recordOneToOneAction, teamDrilldownVerbs } from "../../cards/team-drilldown";
 import { wordsOf } from "./card-words";
 import { verbsIn } from "./validate-adaptive-card";
-import { assertValidOversightCard, buttonsOf } from "../services/oversight/oversight-card-check";
-import { drilldownSample } from "../services/oversight/oversight-card-samples";
+import { assertValidOversightCard, buttonsOf } from "../services/app/oversight-card-check";
+import { drilldownSample } from "../services/app/oversight-card-samples";
 
 describe("buildTeamDrilldownCard", () => {
   const asSergeant = { ...drilldownSample, viewer: { id: "ds1", name: "Sam Khan", rank: "DS" } };

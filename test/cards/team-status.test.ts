@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { buildTeamStatusCard, openTeamAction, teamStatusVerbs } from "../../cards/team-status";
 import { wordsOf } from "./card-words";
 import { verbsIn } from "./validate-adaptive-card";
-import { assertValidOversightCard, buttonsOf } from "../services/oversight/oversight-card-check";
-import { teamStatusSample } from "../services/oversight/oversight-card-samples";
+import { assertValidOversightCard, buttonsOf } from "../services/app/oversight-card-check";
+import { teamStatusSample } from "../services/app/oversight-card-samples";
 
 describe("buildTeamStatusCard", () => {
   it("renders a valid Adaptive Card 1.5 using only its declared verbs", () => {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { envSchema, loadConfig } from "../../services/config/load-config";
+import { envSchema, loadConfig } from "../../services/platform/config/load-config";
 import { containerDefinitions } from "../../services/store/containers";
-import { CasewatchError } from "../../services/errors";
+import { CasewatchError } from "../../services/platform/errors";
 import { bicepVarText, parseBicepLiteral } from "./parse-bicep";
 
 const deploymentDir = join(__dirname, "..", "..", "deployment");
@@ -107,7 +107,7 @@ describe("deployment/modules/cosmos.bicep ↔ services/store/containers.ts", () 
     for (const d of Object.values(containerDefinitions)) assert.deepEqual(bicepPolicy, d.indexingPolicy, `indexing of ${d.id}`);
   });
 
-  it("never sets a TTL, so the audit log cannot expire (RULES.md §8)", () => {
+  it("never sets a TTL, so the audit log cannot expire (docs/domain-rules.md §8)", () => {
     assert.doesNotMatch(cosmosBicep, /^\s*defaultTtl\s*:/im);
     for (const d of Object.values(containerDefinitions)) assert.equal((d as { defaultTtl?: number }).defaultTtl, undefined, `${d.id} has no TTL in code`);
   });

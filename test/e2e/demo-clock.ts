@@ -1,4 +1,4 @@
-import type { Clock } from "../../services/clock";
+import type { Clock } from "../../services/platform/clock";
 
 /** Tuesday 3 March 2026: a working day in GMT, not a bank holiday, so the morning digest goes out to everyone. */
 export const DEMO_TODAY = "2026-03-03";

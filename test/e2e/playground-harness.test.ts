@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { LOCAL_TENANT_ID } from "../../services/config/load-config";
-import { DEMO_USERS } from "../../services/demo/demo-users";
+import { LOCAL_TENANT_ID } from "../../services/platform/config/load-config";
+import { DEMO_USERS } from "../../services/local/demo/demo-users";
 import { useHarness } from "../support/playground-harness";
 import { startEchoBot, type EchoBot } from "./echo-bot";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Locator } from "playwright-core";
-import { exportAuditCsv } from "../../services/audit/audit-export";
+import { exportAuditCsv } from "../../services/app/audit/audit-export";
 import type { Harness } from "../support/playground-harness";
 import { useCasewatchBot, useHarness } from "../support/playground-harness";
 import { demoClock, DEMO_MORNING, DEMO_TODAY } from "./demo-clock";

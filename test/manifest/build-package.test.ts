@@ -6,8 +6,8 @@ import JSZip from "jszip";
 import { matchCommand } from "../../bot/match-command";
 import { buildAppPackage, fillTemplate, MANIFEST_DIR, PACKAGE_ENTRIES } from "../../manifest/build-package";
 import { validateTeamsManifest } from "../../manifest/validate-manifest";
-import { loadManifestConfig } from "../../services/config/manifest-config";
-import { CasewatchError } from "../../services/errors";
+import { loadManifestConfig } from "../../services/platform/config/manifest-config";
+import { CasewatchError } from "../../services/platform/errors";
 import { manifestEnv } from "../support/fixtures";
 
 type Bot = { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] };

@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
 import { TZDate } from "@date-fns/tz";
 import pino from "pino";
-import { fixedClock } from "../../services/clock";
+import { fixedClock } from "../../services/platform/clock";
 import type { CaseDoc } from "../../services/domain/case";
-import { defaultPolicy } from "../../services/policy/policy";
+import { defaultPolicy } from "../../services/domain/policy";
 import { londonDay } from "../../services/rules/calendar";
 import type { Containers } from "../../services/store/cosmos-setup";
 import type { Repositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/sweep/sweep-executor";
+import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { FakeCardSender } from "../support/fake-teams-connector";
 import { makeCase } from "../support/fixtures";
 import { startTestStore, type TestStore } from "../support/test-store";
-import { deliveredItems, seed, TENANT } from "../services/sweep/sweep-fixtures";
+import { deliveredItems, seed, TENANT } from "../services/app/sweep/sweep-fixtures";
 import { recordFigure } from "./reliability-figures";
 
 const policy = defaultPolicy();
-/** The digest headline of a bail-lapsed item (services/sweep/digest-content.ts). */
+/** The digest headline of a bail-lapsed item (services/app/sweep/digest-content.ts). */
 const LAPSED = "|Pre-charge bail has lapsed|";
 const silent = pino({ level: "silent" });
 

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import pino from "pino";
-import { fixedClock } from "../../services/clock";
-import { defaultPolicy } from "../../services/policy/policy";
+import { fixedClock } from "../../services/platform/clock";
+import { defaultPolicy } from "../../services/domain/policy";
 import type { Repositories } from "../../services/store/repositories";
-import type { CardSender } from "../../services/sweep/card-sender";
-import { createSweepExecutor } from "../../services/sweep/sweep-executor";
+import type { CardSender } from "../../services/app/delivery/card-sender";
+import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createHttpCardSender, FakeTeamsConnector } from "../support/fake-teams-connector";
 import { startTestStore, type TestStore } from "../support/test-store";
-import { connect, deliveredItems, MONDAY_0800, TENANT } from "../services/sweep/sweep-fixtures";
+import { connect, deliveredItems, MONDAY_0800, TENANT } from "../services/app/sweep/sweep-fixtures";
 import { compareDeliveries, reliabilityCases, reliabilityOfficers, seedReliabilityForce } from "./reliability-force";
 import { recordFigure } from "./reliability-figures";
 

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import { fixedClock } from "../../services/clock";
-import { defaultPolicy } from "../../services/policy/policy";
+import { fixedClock } from "../../services/platform/clock";
+import { defaultPolicy } from "../../services/domain/policy";
 import { embeddedCosmosClient, ensureContainers, startEmbeddedCosmos, type Containers, type EmbeddedCosmos } from "../../services/store/cosmos-setup";
 import { createCosmosRepositories, type Repositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/sweep/sweep-executor";
+import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createHttpCardSender, FakeCardSender } from "../support/fake-teams-connector";
-import { deliveredItems, MONDAY_0800, TENANT } from "../services/sweep/sweep-fixtures";
+import { deliveredItems, MONDAY_0800, TENANT } from "../services/app/sweep/sweep-fixtures";
 import { startCrashConnector, type SendHook } from "./crash-connector";
 import { compareDeliveries, reliabilityCases, seedReliabilityForce } from "./reliability-force";
 import { recordFigure } from "./reliability-figures";

@@ -1,8 +1,8 @@
 import { createBotServer, type BotServer } from "../../bot/create-bot-server";
-import { createAppServices, type AppServices } from "../../services/app/app-services";
-import { fixedClock, type Clock } from "../../services/clock";
-import { loadConfig, type Config } from "../../services/config/load-config";
-import { createLogger, type Logger } from "../../services/logging/logger";
+import { createAppServices, type AppServices } from "../../bot/compose/app-services";
+import { fixedClock, type Clock } from "../../services/platform/clock";
+import { loadConfig, type Config } from "../../services/platform/config/load-config";
+import { createLogger, type Logger } from "../../services/platform/logger";
 import type { Repositories } from "../../services/store/repositories";
 import { startFakeConnector, type ConnectorRequest } from "../bot/fake-connector";
 import type { Containers } from "../../services/store/cosmos-setup";

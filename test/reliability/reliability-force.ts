@@ -2,7 +2,7 @@ import type { CaseDoc } from "../../services/domain/case";
 import type { Officer } from "../../services/domain/officer";
 import type { Repositories } from "../../services/store/repositories";
 import { makeCase, makeOfficer } from "../support/fixtures";
-import { connect } from "../services/sweep/sweep-fixtures";
+import { connect } from "../services/app/sweep/sweep-fixtures";
 
 /**
  * A force big enough that a sweep has many recipients and many items: DI ← DS1, DS2 ← three DCs each.

@@ -4,12 +4,12 @@
  */
 import pino from "pino";
 import { z } from "zod";
-import { fixedClock } from "../../services/clock";
-import { defaultPolicy } from "../../services/policy/policy";
+import { fixedClock } from "../../services/platform/clock";
+import { defaultPolicy } from "../../services/domain/policy";
 import { containerDefinitions, type ContainerName } from "../../services/store/containers";
 import { embeddedCosmosClient, type Containers } from "../../services/store/cosmos-setup";
 import { createCosmosRepositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/sweep/sweep-executor";
+import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createHttpCardSender } from "../support/fake-teams-connector";
 
 const args = z

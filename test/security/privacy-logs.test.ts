@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import type { Activity } from "botbuilder";
-import { composeApp, type App } from "../../bot/compose";
-import { fixedClock } from "../../services/clock";
-import { LOCAL_TENANT_ID, loadConfig } from "../../services/config/load-config";
+import { composeApp, type App } from "../../bot/compose/compose-app";
+import { fixedClock } from "../../services/platform/clock";
+import { LOCAL_TENANT_ID, loadConfig } from "../../services/platform/config/load-config";
 import { caseDocId } from "../../services/domain/case";
 import { rankLevel, type Officer } from "../../services/domain/officer";
-import { createImportService } from "../../services/import/import-service";
-import { buildDemoForce } from "../../services/demo/build-demo-force";
+import { createImportService } from "../../services/app/import/import-service";
+import { buildDemoForce } from "../../services/local/demo/build-demo-force";
 import { londonDay } from "../../services/rules/calendar";
 import { activityFrom } from "../bot/bot-harness";
 import { startFakeConnector } from "../bot/fake-connector";

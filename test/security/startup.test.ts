@@ -3,11 +3,11 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { botAuthentication } from "../../bot/bot-authentication";
 import { createBotServer } from "../../bot/create-bot-server";
-import { createAppServices } from "../../services/app/app-services";
-import { fixedClock } from "../../services/clock";
-import { loadConfig, type Config } from "../../services/config/load-config";
-import { CasewatchError } from "../../services/errors";
-import { createLogger } from "../../services/logging/logger";
+import { createAppServices } from "../../bot/compose/app-services";
+import { fixedClock } from "../../services/platform/clock";
+import { loadConfig, type Config } from "../../services/platform/config/load-config";
+import { CasewatchError } from "../../services/platform/errors";
+import { createLogger } from "../../services/platform/logger";
 import { NOW, TENANT } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";
 

@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CardSender, SendResult, SendTarget } from "../../services/sweep/card-sender";
+import type { CardSender, SendResult, SendTarget } from "../../services/app/delivery/card-sender";
 
 /** A scripted failure: an HTTP status, optionally with a Teams error code, for chosen conversations or calls. */
 export interface FakeFailure {

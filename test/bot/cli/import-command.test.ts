@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { registerImportCommand } from "../../../bot/cli/import-command";
-import { fixedClock } from "../../../services/clock";
-import { createImportService } from "../../../services/import/import-service";
-import { createLogger } from "../../../services/logging/logger";
+import { fixedClock } from "../../../services/platform/clock";
+import { createImportService } from "../../../services/app/import/import-service";
+import { createLogger } from "../../../services/platform/logger";
 import type { Repositories } from "../../../services/store/repositories";
 import { startTestStore, type TestStore } from "../../support/test-store";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { Command } from "commander";
 import { registerSweepCommand } from "../../../bot/cli/sweep-command";
-import type { SweepExecutor, SweepRunOptions } from "../../../services/sweep/sweep-executor";
-import { emptyReport } from "../../../services/sweep/sweep-report";
+import type { SweepExecutor, SweepRunOptions } from "../../../services/app/sweep/sweep-executor";
+import { emptyReport } from "../../../services/app/sweep/sweep-report";
 
 function harness(progressTotal = 0) {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { LOCAL_TENANT_ID } from "../../../services/config/load-config";
-import { demoOfficers } from "../../../services/demo/demo-officers";
-import { DEMO_USERS, UNREGISTERED_PLAYGROUND_USER } from "../../../services/demo/demo-users";
+import { LOCAL_TENANT_ID } from "../../../services/platform/config/load-config";
+import { demoOfficers } from "../../../services/local/demo/demo-officers";
+import { DEMO_USERS, UNREGISTERED_PLAYGROUND_USER } from "../../../services/local/demo/demo-users";
 import { PLAYGROUND_ROLES, playgroundConfig, playgroundConfigYaml, type PlaygroundRole } from "../../../services/local/playground-config";
 
 describe("playgroundConfig", () => {

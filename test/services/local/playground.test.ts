@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { LOCAL_TENANT_ID } from "../../../services/config/load-config";
-import { createLogger } from "../../../services/logging/logger";
+import { LOCAL_TENANT_ID } from "../../../services/platform/config/load-config";
+import { createLogger } from "../../../services/platform/logger";
 import { PLAYGROUND_ROLES, playgroundConfig } from "../../../services/local/playground-config";
 import { startPlayground, type RunningPlayground } from "../../../services/local/playground";
 import { PlaygroundStartError } from "../../../services/local/playground-start-error";
@@ -93,7 +93,7 @@ describe("startPlayground", function () {
   it("does not outlive a parent that dies without stopping it", async () => {
     const script = `
       const { startPlayground } = require(${JSON.stringify(path.resolve(__dirname, "../../../services/local/playground.ts"))});
-      const { createLogger } = require(${JSON.stringify(path.resolve(__dirname, "../../../services/logging/logger.ts"))});
+      const { createLogger } = require(${JSON.stringify(path.resolve(__dirname, "../../../services/platform/logger.ts"))});
       startPlayground({ botEndpoint: ${JSON.stringify(`${bot.botUrl}/api/messages`)}, port: 0, role: "detective", logger: createLogger("silent"), cwd: ${JSON.stringify(dir)} })
         .then((pg) => console.log("PORT " + pg.port));`;
     const parent = spawn(process.execPath, ["--require", "tsx/cjs", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Bail } from "../../../services/domain/case";
-import { defaultPolicy } from "../../../services/policy/policy";
+import { defaultPolicy } from "../../../services/domain/policy";
 import { bailStartFromArrest, bailStatus, type PreChargeBailStatus } from "../../../services/rules/bail-deadlines";
 import { makeCase } from "../../support/fixtures";
 

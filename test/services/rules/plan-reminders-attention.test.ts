@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { CaseDoc } from "../../../services/domain/case";
 import type { IsoDate } from "../../../services/domain/dates";
-import { defaultPolicy } from "../../../services/policy/policy";
+import { defaultPolicy } from "../../../services/domain/policy";
 import { addDays, zonedInstant } from "../../../services/rules/calendar";
 import { nextAttentionOn, planReminders, type PlannerState, type ReminderPlan } from "../../../services/rules/plan-reminders";
 import type { ReminderItem } from "../../../services/rules/reminder-item";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { CaseDoc } from "../../../services/domain/case";
 import type { Officer } from "../../../services/domain/officer";
-import { defaultPolicy } from "../../../services/policy/policy";
+import { defaultPolicy } from "../../../services/domain/policy";
 import { planReminders } from "../../../services/rules/plan-reminders";
 import { reminderItem } from "../../../services/rules/reminder-item";
 import { makeCase } from "../../support/fixtures";

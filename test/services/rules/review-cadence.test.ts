@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { defaultPolicy } from "../../../services/policy/policy";
+import { defaultPolicy } from "../../../services/domain/policy";
 import { defaultNextReview, kiratStatus, nextReviewDueOn, reviewStatus } from "../../../services/rules/review-cadence";
 import { makeCase } from "../../support/fixtures";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { defaultPolicy } from "../../../services/policy/policy";
+import { defaultPolicy } from "../../../services/domain/policy";
 import { capacity, capacityUsage, spanOfControl } from "../../../services/rules/workload";
 import { makeOfficer } from "../../support/fixtures";
 

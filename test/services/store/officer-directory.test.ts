@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { fixedClock } from "../../../services/clock";
+import { fixedClock } from "../../../services/platform/clock";
 import type { Officer } from "../../../services/domain/officer";
-import { ConcurrencyError } from "../../../services/errors";
+import { ConcurrencyError } from "../../../services/platform/errors";
 import { createOfficerDirectory } from "../../../services/store/officer-directory";
 import type { OfficerRepository } from "../../../services/store/officer-repository";
 import { makeOfficer } from "../../support/fixtures";

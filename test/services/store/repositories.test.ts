@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { AlreadyExistsError, ConcurrencyError } from "../../../services/errors";
+import { AlreadyExistsError, ConcurrencyError } from "../../../services/platform/errors";
 import { startTestStore, type TestStore } from "../../support/test-store";
 import { makeCase, makeOfficer } from "../../support/fixtures";
 

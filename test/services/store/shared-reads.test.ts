@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fixedClock } from "../../../services/clock";
+import { fixedClock } from "../../../services/platform/clock";
 import type { Repositories } from "../../../services/store/repositories";
 import { withSharedReads } from "../../../services/store/shared-reads";
 import { makeCase, makeOfficer } from "../../support/fixtures";

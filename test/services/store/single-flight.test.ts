@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fixedClock } from "../../../services/clock";
+import { fixedClock } from "../../../services/platform/clock";
 import { createSingleFlight } from "../../../services/store/single-flight";
 
 /** A load the test finishes by hand, so "in flight" is a state the test controls rather than a race. */

@@ -1,0 +1,24 @@
+import type { Clock } from "../../services/platform/clock";
+import type { Logger } from "../../services/platform/logger";
+import type { Policy } from "../../services/domain/policy";
+import type { Repositories } from "../../services/store/repositories";
+import { createActionPlanService, type ActionPlanService } from "../../services/app/plans/action-plan-service";
+import { createProgressService, type ProgressService } from "../../services/app/progress/progress-service";
+import { createReviewService, type ReviewService } from "../../services/app/reviews/review-service";
+
+/** The three supervisory workflows of issue 5, for the composition root to hand to the bot. */
+export interface WorkflowServices {
+  reviews: ReviewService;
+  progress: ProgressService;
+  plans: ActionPlanService;
+}
+
+export function createWorkflowServices(deps: { repos: Repositories; clock: Clock; policy: Policy; logger: Logger }): WorkflowServices {
+  const { repos, clock, policy } = deps;
+  const logger = deps.logger.child({ component: "workflows" });
+  return {
+    reviews: createReviewService({ repos, clock, policy, logger }),
+    progress: createProgressService({ repos, clock, policy, logger }),
+    plans: createActionPlanService({ repos, clock, policy, logger }),
+  };
+}

@@ -1,0 +1,61 @@
+import type { PlanAcknowledgeData, PlanSummary } from "../../../cards/plan-acknowledge";
+import type { PlanCheckpointData } from "../../../cards/plan-checkpoint";
+import type { Scope } from "../scope/chain-of-command";
+import type { Clock } from "../../platform/clock";
+import type { ActionPlanDoc } from "../../domain/action-plan";
+import type { IsoDate } from "../../domain/dates";
+import type { Officer } from "../../domain/officer";
+import type { Policy } from "../../domain/policy";
+import type { OfficerRepository } from "../../store/officer-repository";
+import { doneBy } from "../labels/done-by";
+import { officerLabel } from "../labels/officer-label";
+import { missedCheckpoints, nextCheckpointOn } from "./plan-schedule";
+import type { DoneBy } from "../workflow/workflow-errors";
+
+/** Plans → the data their cards take, with officer names looked up in the scope first and the store after. */
+export interface PlanCardData {
+  summary(scope: Scope, plan: ActionPlanDoc): Promise<PlanSummary>;
+  acknowledge(scope: Scope, plan: ActionPlanDoc, mode: PlanAcknowledgeData["mode"], extra?: { already?: boolean }): Promise<PlanAcknowledgeData>;
+  checkpoint(scope: Scope, plan: ActionPlanDoc, mode: PlanCheckpointData["mode"], today: IsoDate, extra?: { checkpointOn?: IsoDate; done?: DoneBy; already?: boolean }): Promise<PlanCheckpointData>;
+  done(scope: Scope, byId: string, at: string): Promise<DoneBy>;
+}
+
+export function createPlanCardData(deps: { officers: Pick<OfficerRepository, "get">; clock: Clock; policy: Policy }): PlanCardData {
+  const officerOf = async (scope: Scope, id: string): Promise<Officer | undefined> => scope.officers.get(id) ?? (await deps.officers.get(id));
+  const nameOf = async (scope: Scope, id: string) => officerLabel(await officerOf(scope, id));
+  const done = async (scope: Scope, byId: string, at: string) => doneBy({ id: byId, officer: await officerOf(scope, byId) }, at, deps.clock.now(), deps.policy.timeZone);
+
+  const summary = async (scope: Scope, p: ActionPlanDoc): Promise<PlanSummary> => {
+    const next = nextCheckpointOn(p);
+    return {
+      planId: p.id, officerName: await nameOf(scope, p.officerId), proposerName: await nameOf(scope, p.createdBy), status: p.status,
+      objectives: p.objectives, support: p.support, checkpointEveryDays: p.checkpointEveryDays, startsOn: p.startsOn, endsOn: p.endsOn,
+      ...(next !== undefined && (p.status === "proposed" || p.status === "active") ? { nextCheckpointOn: next } : {}),
+    };
+  };
+
+  return {
+    summary,
+    done,
+    acknowledge: async (scope, p, mode, extra = {}) => {
+      const by = p.acknowledgedAt ? await done(scope, p.officerId, p.acknowledgedAt) : undefined;
+      return { ...(await summary(scope, p)), mode, ...(by ? { byName: by.byName, atLabel: by.atLabel } : {}), already: extra.already ?? false };
+    },
+    checkpoint: async (scope, p, mode, today, extra = {}) => {
+      const recorded = p.checkpoints.filter((c) => c.recordedAt !== undefined && c.results !== undefined);
+      const history = await Promise.all(recorded.map(async (c) => ({ dueOn: c.dueOn, byName: await nameOf(scope, c.recordedBy ?? ""), results: c.results ?? [] })));
+      const checkpointOn = extra.checkpointOn ?? (mode === "record" ? nextCheckpointOn(p) : undefined);
+      const shown = checkpointOn ? p.checkpoints.find((c) => c.dueOn === checkpointOn) : undefined;
+      return {
+        ...(await summary(scope, p)),
+        mode,
+        ...(checkpointOn ? { checkpointOn } : {}),
+        missedCheckpoints: missedCheckpoints(p, today),
+        ...(mode === "recorded" && shown?.results ? { results: shown.results } : {}),
+        history,
+        ...(extra.done ? { byName: extra.done.byName, atLabel: extra.done.atLabel } : {}),
+        already: extra.already ?? false,
+      };
+    },
+  };
+}

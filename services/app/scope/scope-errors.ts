@@ -1,0 +1,18 @@
+import { CasewatchError } from "../../platform/errors";
+
+/**
+ * An officer the viewer may not act on. Worded the same whether the officer exists or not, so the refusal says
+ * nothing about people outside the viewer's chain of command (docs/domain-rules.md §8).
+ */
+export class OfficerOutOfScopeError extends CasewatchError {
+  constructor(readonly officerId: string) {
+    super("OUT_OF_SCOPE", `Officer ${officerId} is not in your chain of command. Check the officer id, or ask their supervisor.`);
+  }
+}
+
+/** The viewer's rank or position does not allow this action at all (e.g. handover below inspector). */
+export class NotPermittedError extends CasewatchError {
+  constructor(readonly action: string, requirement: string) {
+    super("OUT_OF_SCOPE", `Only ${requirement} can ${action}.`);
+  }
+}
