@@ -8,6 +8,8 @@ import { buildWelcomeCard } from "../cards/welcome";
 import type { AppServices } from "./compose/app-services";
 import type { Identity } from "../services/app/identity/identity-service";
 import type { Officer } from "../services/domain/officer";
+import type { Clock } from "../services/platform/clock";
+import { momentAt } from "../services/rules/calendar";
 import { cardInvokeResponse, cardMessage, messageInvokeResponse } from "./card-message";
 import { errorCardFor } from "./error-card-for";
 import { coreActions, coreCommands } from "./handlers/core-handlers";
@@ -21,6 +23,9 @@ import { readTurn, type TurnInput } from "./turn-input";
 
 export interface CasewatchBotDeps {
   services: AppServices;
+  /** Read once at the start of each turn (Turn.at). */
+  clock: Clock;
+  timeZone: string;
   /** Proactive cards to other officers (escalations, help requests, new plans, reassigned cases). */
   notifier: Notifier;
 }
@@ -36,11 +41,15 @@ const ACTIONS: ActionHandlers = { ...coreActions, ...reviewActions, ...planActio
 export class CasewatchBot extends TeamsActivityHandler {
   private readonly services: AppServices;
   private readonly notifier: Notifier;
+  private readonly clock: Clock;
+  private readonly timeZone: string;
 
   constructor(deps: CasewatchBotDeps) {
     super();
     this.services = deps.services;
     this.notifier = deps.notifier;
+    this.clock = deps.clock;
+    this.timeZone = deps.timeZone;
     this.onMessage(async (context, next) => {
       const me = await this.admit(context);
       if (me) await context.sendActivity(cardMessage(await this.answer(this.turnOf(context, me), matchCommand(readTurn(context).text))));
@@ -96,11 +105,13 @@ export class CasewatchBot extends TeamsActivityHandler {
     // An invoke names the card it came from (replyToId), so Teams redelivering it, or a second click, repeats the key.
     const base = (a.type === "invoke" ? a.replyToId : undefined) ?? a.id ?? randomUUID();
     let scoped: ReturnType<Turn["scope"]> | undefined;
+    const at = momentAt(this.clock.now(), this.timeZone);
     return {
       me,
+      at,
       services: this.services,
       isGroup,
-      scope: () => (scoped ??= this.services.scopedCases.scopeOf(me)),
+      scope: () => (scoped ??= this.services.scopedCases.scopeOf(me, at.today)),
       idempotencyKey: (verb, subject) => `${base}|${verb}|${subject}`,
       notify: async (outgoing, why) => {
         // The caller was admitted, so their tenant is known and allowed; recipients are in the same force.

@@ -92,7 +92,7 @@ export function createBotServer(deps: BotServerDeps): BotServer {
   const log = logger.child({ component: "bot" });
   const adapter = new CloudAdapter(tokenFailuresAre401(botAuthentication(config)));
   const sender = createProactiveSender({ adapter, appId: config.bot.appId ?? "", repos, logger, clock: deps.clock });
-  const bot = new CasewatchBot({ services, notifier: createNotifier({ sender, repos, clock: deps.clock, logger }) });
+  const bot = new CasewatchBot({ services, clock: deps.clock, timeZone: config.timeZone, notifier: createNotifier({ sender, repos, clock: deps.clock, logger }) });
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const a = context.activity;

@@ -2,7 +2,7 @@ import type { CardActionOf, CardVerb } from "../../cards/card-actions";
 import type { AdaptiveCardJson } from "../../cards/expand-card";
 import type { AppServices } from "../compose/app-services";
 import type { Scope } from "../../services/app/scope/chain-of-command";
-import type { IsoDate } from "../../services/domain/dates";
+import type { IsoDate, Moment } from "../../services/domain/dates";
 import type { Officer } from "../../services/domain/officer";
 import { keyHash } from "../../services/app/workflow/workflow-claims";
 import { FormValidationError, type FieldProblem } from "../../services/app/workflow/workflow-errors";
@@ -12,10 +12,12 @@ import type { Outgoing } from "../notifier";
 /** What a handler knows about the turn: who is asking, where, and the services to ask. */
 export interface Turn {
   me: Officer;
+  /** The turn's instant and London day, read from the clock once when the turn starts; pass them down, never re-read. */
+  at: Moment;
   services: AppServices;
   /** Group chats and channels: other people see the cards, so employment data (action plans) stays out. */
   isGroup: boolean;
-  /** The viewer's chain of command and London day, read once per turn. */
+  /** The viewer's chain of command (read at most once per turn) and the turn's London day (`at.today`). */
   scope(): Promise<{ scope: Scope; today: IsoDate }>;
   /**
    * `${replyToId ?? activity id}|${verb}|${subject}`: the same for Teams redelivering an invoke (or a second click on

@@ -13,3 +13,9 @@ export type IsoDate = z.infer<typeof isoDate>;
 
 /** A UTC instant, stored as an ISO-8601 string. */
 export const isoInstant = z.string().datetime({ offset: true });
+
+/**
+ * The instant a turn, a sweep or an import acts at, and its calendar day in the force's time zone. Read from the clock
+ * once at the start and passed down, so one piece of work never sees two different days (a turn that crosses midnight).
+ */
+export type Moment = { readonly now: Date; readonly today: IsoDate };

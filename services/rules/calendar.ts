@@ -1,6 +1,6 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { addDays as fnsAddDays, addMonths, differenceInCalendarDays, differenceInMonths, format, getISODay } from "date-fns";
-import type { IsoDate } from "../domain/dates";
+import type { IsoDate, Moment } from "../domain/dates";
 
 /** Mon–Fri, the default working week (ISO weekdays). */
 export const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
@@ -24,6 +24,11 @@ function fromDate(date: Date): IsoDate {
 /** The calendar date that `now` falls on in `timeZone` (e.g. 23:30Z in summer is the next day in London). */
 export function londonDay(now: Date, timeZone: string): IsoDate {
   return format(now, "yyyy-MM-dd", { in: tz(timeZone) });
+}
+
+/** The moment of `now`: the instant and its London calendar day, computed together once. */
+export function momentAt(now: Date, timeZone: string): Moment {
+  return { now, today: londonDay(now, timeZone) };
 }
 
 export function addDays(day: IsoDate, n: number): IsoDate {

@@ -93,7 +93,7 @@ export async function createHarness(store: TestStore): Promise<Harness> {
       return h.sendResult;
     },
   };
-  const bot = new CasewatchBot({ services, notifier: createNotifier({ sender, repos, clock, logger: createLogger("silent") }) });
+  const bot = new CasewatchBot({ services, clock, timeZone: defaultPolicy().timeZone, notifier: createNotifier({ sender, repos, clock, logger: createLogger("silent") }) });
   const turn = async (activity: Partial<Activity>) => {
     const adapter = new RecordingAdapter();
     await adapter.processActivity(activity, (context) => bot.run(context));

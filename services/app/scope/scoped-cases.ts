@@ -28,15 +28,16 @@ export interface ScopedCases {
  * command (docs/domain-rules.md §8), so scope is enforced here and not only in what cards show.
  */
 export interface ScopedCaseReader {
-  scopeOf(viewer: Officer): Promise<{ scope: Scope; today: IsoDate }>;
+  /** The viewer's chain of command on `today` (the turn's day; read from the clock only when a caller has none yet). */
+  scopeOf(viewer: Officer, today?: IsoDate): Promise<{ scope: Scope; today: IsoDate }>;
   openCases(viewer: Officer, opts?: { ownOnly?: boolean }): Promise<ScopedCases>;
   /** A case by its reference as typed, or CaseNotFoundError when it does not exist or is out of scope. */
   byRef(viewer: Officer, ref: string): Promise<{ scope: Scope; today: IsoDate; found: CaseDoc }>;
 }
 
 export function createScopedCaseReader(deps: { officers: OfficerRepository; cases: CaseRepository; clock: Clock; policy: Policy }): ScopedCaseReader {
-  const scopeOf = async (viewer: Officer) => {
-    const today = londonDay(deps.clock.now(), deps.policy.timeZone);
+  const scopeOf = async (viewer: Officer, day?: IsoDate) => {
+    const today = day ?? londonDay(deps.clock.now(), deps.policy.timeZone);
     return { scope: chainOfCommand(viewer, await deps.officers.all(), today), today };
   };
   return {
