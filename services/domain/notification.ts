@@ -21,6 +21,10 @@ export const notificationDoc = z.object({
 });
 export type NotificationDoc = z.infer<typeof notificationDoc>;
 
+/** What identifies one notification: (kind, subject, due date, recipient). The ledger id is derived from it. */
+export const ledgerKey = notificationDoc.pick({ kind: true, subjectId: true, dueOn: true, recipientId: true });
+export type LedgerKey = z.infer<typeof ledgerKey>;
+
 export const LEASE_SCHEMA_VERSION = 1;
 export const leaseDoc = z.object({
   id: z.string(),

@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
-import { notificationDoc, NOTIFICATION_SCHEMA_VERSION, type NotificationDoc } from "../domain/notification";
-import type { IsoDate } from "../domain/dates";
+import { notificationDoc, NOTIFICATION_SCHEMA_VERSION, type LedgerKey, type NotificationDoc } from "../domain/notification";
 import { AlreadyExistsError, ConcurrencyError } from "../platform/errors";
 import { retryTransient } from "./retry-transient";
 import { DocumentStore } from "./document-store";
 
-export interface LedgerKey {
-  kind: string;
-  subjectId: string;
-  dueOn: IsoDate;
-  recipientId: string;
-}
+export type { LedgerKey };
 
 export interface NotificationLedger {
   /** Claims the key; returns false when it was already claimed (by this or any other instance). */

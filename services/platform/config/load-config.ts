@@ -6,11 +6,14 @@ import { policySchema, type Policy } from "../../domain/policy";
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+const nodeEnvs = z.enum(["development", "production", "test"]);
+const appTypes = z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]);
+const logLevels = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Environment variables Casewatch reads, under the names Azure and Bot Framework tooling already use. */
 export const envSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "production", "test"]).default("development")),
+    NODE_ENV: z.preprocess(emptyToUndefined, nodeEnvs.default("development")),
     COSMOS_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url("must be the Cosmos DB account URL, e.g. https://myaccount.documents.azure.com:443/").optional()),
     COSMOS_KEY: optionalString,
     COSMOS_DATABASE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "must be a Cosmos database name").default("casewatch")),
@@ -18,7 +21,7 @@ export const envSchema = z
     LOCAL_COSMOS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8081)),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant")),
+    MicrosoftAppType: z.preprocess(emptyToUndefined, appTypes.default("SingleTenant")),
     MicrosoftAppTenantId: optionalString,
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: optionalString,
@@ -29,7 +32,7 @@ export const envSchema = z
     CASEWATCH_PLAYGROUND_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(56150)),
     CASEWATCH_SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
     CASEWATCH_SCHEDULER: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
-    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, logLevels.default("info")),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   })
   .superRefine((e, ctx) => {
@@ -56,25 +59,36 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config {
-  mode: "local" | "azure";
-  nodeEnv: Env["NODE_ENV"];
-  cosmos:
-    | { kind: "embedded"; port: number; database: string }
-    | { kind: "key"; endpoint: string; key: string; database: string }
-    | { kind: "managed-identity"; endpoint: string; clientId?: string; database: string };
-  bot: { appId?: string; appPassword?: string; appType: Env["MicrosoftAppType"]; tenantId?: string; authEnabled: boolean };
-  server: { host: string; port: number };
-  timeZone: string;
-  policy: Policy;
-  policyFile?: string;
-  allowedTenants: string[];
-  playground: { enabled: boolean; port: number };
-  seedDemo: boolean;
-  scheduler: boolean;
-  logLevel: Env["LOG_LEVEL"];
-  appInsightsConnectionString?: string;
-}
+const cosmosConfig = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("embedded"), port: z.number().int(), database: z.string() }),
+  z.object({ kind: z.literal("key"), endpoint: z.string(), key: z.string(), database: z.string() }),
+  z.object({ kind: z.literal("managed-identity"), endpoint: z.string(), clientId: z.string().optional(), database: z.string() }),
+]);
+
+/** The configuration the app runs with, derived from the parsed environment by loadConfig. */
+export const configSchema = z.object({
+  mode: z.enum(["local", "azure"]),
+  nodeEnv: nodeEnvs,
+  cosmos: cosmosConfig,
+  bot: z.object({
+    appId: z.string().optional(),
+    appPassword: z.string().optional(),
+    appType: appTypes,
+    tenantId: z.string().optional(),
+    authEnabled: z.boolean(),
+  }),
+  server: z.object({ host: z.string(), port: z.number().int() }),
+  timeZone: z.string(),
+  policy: policySchema,
+  policyFile: z.string().optional(),
+  allowedTenants: z.array(z.string()),
+  playground: z.object({ enabled: z.boolean(), port: z.number().int() }),
+  seedDemo: z.boolean(),
+  scheduler: z.boolean(),
+  logLevel: logLevels,
+  appInsightsConnectionString: z.string().optional(),
+});
+export type Config = z.infer<typeof configSchema>;
 
 /** The local Playground's tenant: allowed automatically in local mode only. */
 export const LOCAL_TENANT_ID = "00000000-0000-0000-0000-0000000000001";
