@@ -1,7 +1,6 @@
-import { CloudAdapter } from "botbuilder";
 import pino from "pino";
-import { botAuthentication } from "../bot/bot-authentication";
-import { createProactiveSender } from "../bot/proactive-sender";
+import { composeAdapter, composeDelivery, composeProactiveSender } from "../bot/compose/compose-parts";
+import { composeSweep } from "../bot/compose/create-sweep";
 import { systemClock } from "../services/platform/clock";
 import { caseDoc } from "../services/domain/case";
 import { conversationRefDoc } from "../services/domain/conversation-ref";
@@ -9,7 +8,6 @@ import { officerDoc } from "../services/domain/officer";
 import { loadConfig } from "../services/platform/config/load-config";
 import type { Policy } from "../services/domain/policy";
 import type { CardSender } from "../services/app/delivery/card-sender";
-import { createSweepExecutor } from "../services/app/sweep/sweep-executor";
 import { createHttpCardSender, FakeTeamsConnector } from "../test/support/fake-teams-connector";
 import type { BenchStore } from "./bench-store";
 import { bulkCreate } from "./bulk-seed";
@@ -65,7 +63,7 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
     await bulkCreate({ label: "seeding cases", container: containers.cases, schema: caseDoc, count: detectives.length, doc: (i) => staleForOicCase(i, detectives[i]!.id, policy, TODAY), progress });
 
     const logger = pino({ level: "silent" });
-    const chosen = await chooseSender(repos, connector.url);
+    const chosen = await chooseSender(connector.url);
     let firstAttemptAt: number | undefined;
     let lastAcceptedAt = 0;
     const timed: CardSender = {
@@ -76,13 +74,13 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
         return result;
       },
     };
-    const executor = createSweepExecutor({
-      repos, sender: timed, policy, clock: systemClock, logger, instanceId: "bench-fanout", tenantId: TENANT,
-      limits: { globalPerSecond: opts.perSecond },
-    });
+    // Built as the app builds it: the card sender under the one rate-limited sender, the sweep over that.
+    const delivery = composeDelivery({ cardSender: timed, repos, clock: systemClock, logger, limits: { globalPerSecond: opts.perSecond } });
+    const executor = composeSweep({ repos, sender: delivery.sender, policy, clock: systemClock, logger, instanceId: "bench-fanout", tenantId: TENANT });
     const started = performance.now();
     const report = await executor.run({ at: SWEEP_AT, onProgress: (p) => progress.step(`sweep ${p.phase}`, p.done, p.total) });
     const sweepSeconds = (performance.now() - started) / 1000;
+    await delivery.stop();
 
     const perChat = new Map<string, number>();
     for (const a of connector.accepted) perChat.set(a.conversationId, (perChat.get(a.conversationId) ?? 0) + 1);
@@ -109,9 +107,9 @@ export async function measureFanOut(opts: { recipients: number; perSecond: numbe
  * path, the HTTP card sender from test/support (same wire format, no botbuilder) carries the cards instead, and the
  * result says so. Probed against a throwaway connector so the measured one's rate window stays clean.
  */
-async function chooseSender(repos: Parameters<typeof createProactiveSender>[0]["repos"], url: string): Promise<{ sender: CardSender; name: FanOutResult["sender"] }> {
+async function chooseSender(url: string): Promise<{ sender: CardSender; name: FanOutResult["sender"] }> {
   const config = loadConfig({ CASEWATCH_SCHEDULER: "off", CASEWATCH_PLAYGROUND: "off", CASEWATCH_SEED_DEMO: "off" });
-  const proactive = createProactiveSender({ adapter: new CloudAdapter(botAuthentication(config)), appId: "", repos, logger: pino({ level: "silent" }) });
+  const proactive = composeProactiveSender({ config, adapter: composeAdapter(config), clock: systemClock, logger: pino({ level: "silent" }) });
   const probe = await new FakeTeamsConnector().start();
   try {
     const reference = { channelId: "msteams", serviceUrl: probe.url, conversation: { id: "a:probe", conversationType: "personal" }, bot: { id: "28:bench" }, user: { id: "29:probe" } };

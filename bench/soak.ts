@@ -7,8 +7,6 @@
  * and error-level log lines. Exit code 1 on any error or on memory growth above the goal.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { Command } from "commander";
 import { composeApp } from "../bot/compose/compose-app";
@@ -16,6 +14,7 @@ import { rankLevel, type Officer } from "../services/domain/officer";
 import { LOCAL_TENANT_ID, loadConfig } from "../services/platform/config/load-config";
 import { addDays, londonDay } from "../services/rules/calendar";
 import { personalReference } from "./conversation-reference";
+import { startSink, titleOf } from "./soak-sink";
 import { invokeActivity, messageActivity } from "./turn-activities";
 
 /**
@@ -104,39 +103,6 @@ async function runBot(sinkUrl: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------- the driver ----------------------------------
-
-/** Fake Bot Connector: accepts every reply and proactive card, counting the ones that are error cards. */
-async function startSink() {
-  const counts = { cards: 0, errorCards: 0 };
-  const errorTitles = new Map<string, number>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const title = titleOf(Buffer.concat(chunks).toString("utf8"));
-      if (title?.error) {
-        counts.errorCards += 1;
-        errorTitles.set(`reply: ${title.text}`, (errorTitles.get(`reply: ${title.text}`) ?? 0) + 1);
-      } else if (title) counts.cards += 1;
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id: `sink-${counts.cards + counts.errorCards}` }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, counts, errorTitles, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
-}
-
-/** A card's title block; error cards (cards/error.json) open with a Medium, attention-coloured title. */
-function titleOf(body: string): { text: string; error: boolean } | undefined {
-  try {
-    const a = JSON.parse(body) as { attachments?: { content?: Card }[]; value?: Card };
-    const first = (a.value ?? a.attachments?.[0]?.content)?.body?.[0];
-    return first?.text === undefined ? undefined : { text: first.text, error: first.color === "attention" && first.size === "Medium" };
-  } catch {
-    return undefined;
-  }
-}
-type Card = { body?: { text?: string; color?: string; size?: string }[] };
 
 function lcg(seed: number) {
   let s = seed >>> 0;

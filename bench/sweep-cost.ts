@@ -5,7 +5,8 @@ import { conversationRefDoc } from "../services/domain/conversation-ref";
 import { officerDoc } from "../services/domain/officer";
 import type { Policy } from "../services/domain/policy";
 import type { Repositories } from "../services/store/repositories";
-import { createSweepExecutor } from "../services/app/sweep/sweep-executor";
+import { composeDelivery } from "../bot/compose/compose-parts";
+import { composeSweep } from "../bot/compose/create-sweep";
 import { FakeCardSender } from "../test/support/fake-teams-connector";
 import type { BenchStore } from "./bench-store";
 import { bulkCreate } from "./bulk-seed";
@@ -71,10 +72,11 @@ export async function measureSweepCost(shape: ForceShape, policy: Policy, store:
     seedMs += performance.now() - seedStarted;
 
     const repos: Repositories = variant === "naive" ? { ...db.repos, cases: naiveCaseRepository(db.repos.cases, db.containers.cases) } : db.repos;
-    const executor = createSweepExecutor({
-      repos, sender: new FakeCardSender(), policy, clock: systemClock, logger: silent, instanceId: `bench-${variant}`, tenantId: TENANT,
+    const delivery = composeDelivery({
+      cardSender: new FakeCardSender(), repos, clock: systemClock, logger: silent,
       limits: { globalPerSecond: 100_000, perConversationPerSecond: 100_000 },
     });
+    const executor = composeSweep({ repos, sender: delivery.sender, policy, clock: systemClock, logger: silent, instanceId: `bench-${variant}`, tenantId: TENANT });
     db.caseReads.reset();
     progress.note(`  ${variant} sweep…`);
     const started = performance.now();
@@ -87,6 +89,7 @@ export async function measureSweepCost(shape: ForceShape, policy: Policy, store:
       },
     });
     const wallMs = performance.now() - started;
+    await delivery.stop();
     await db.drop();
     if (r.outcome !== "completed") throw new Error(`bench: the ${variant} sweep ended "${r.outcome}"`);
     if (r.casesRead !== force.dueCount) throw new Error(`bench: expected ${force.dueCount} due cases, the ${variant} sweep found ${r.casesRead}`);

@@ -7,6 +7,7 @@ import { buildNotRegisteredCard } from "../cards/not-registered";
 import { buildWelcomeCard } from "../cards/welcome";
 import type { AppServices } from "./compose/app-services";
 import type { Identity } from "../services/app/identity/identity-service";
+import type { Moment } from "../services/domain/dates";
 import type { Officer } from "../services/domain/officer";
 import type { Clock } from "../services/platform/clock";
 import { momentAt } from "../services/rules/calendar";
@@ -18,7 +19,7 @@ import { planActions, planCommands } from "./handlers/plan-handlers";
 import { reviewActions } from "./handlers/review-handlers";
 import { OPENING_VERBS, type ActionHandlers, type ActionResult, type CommandHandlers, type Turn } from "./handlers/turn";
 import { matchCommand, type Command } from "./match-command";
-import type { Notifier } from "./notifier";
+import type { Notifier } from "../services/app/delivery/notifier";
 import { readTurn, type TurnInput } from "./turn-input";
 
 export interface CasewatchBotDeps {
@@ -50,23 +51,27 @@ export class CasewatchBot extends TeamsActivityHandler {
     this.notifier = deps.notifier;
     this.clock = deps.clock;
     this.timeZone = deps.timeZone;
+    // Each activity reads the clock once (`this.now()`) and passes that moment to everything it calls.
     this.onMessage(async (context, next) => {
-      const me = await this.admit(context);
-      if (me) await context.sendActivity(cardMessage(await this.answer(this.turnOf(context, me), matchCommand(readTurn(context).text))));
+      const at = this.now();
+      const me = await this.admit(context, at);
+      if (me) await context.sendActivity(cardMessage(await this.answer(this.turnOf(context, me, at), matchCommand(readTurn(context).text))));
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      const me = await this.admit(context);
-      if (me && context.activity.action === "add") await context.sendActivity(cardMessage(buildWelcomeCard(await this.services.identity.profile(me))));
+      const at = this.now();
+      const me = await this.admit(context, at);
+      if (me && context.activity.action === "add") await context.sendActivity(cardMessage(buildWelcomeCard(await this.services.identity.profile(me, at.today))));
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.forget(readTurn(context), "uninstalled");
+      await this.forget(readTurn(context), "uninstalled", this.now());
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
+      const at = this.now();
       const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
-      await (botRemoved ? this.forget(readTurn(context), "removed from conversation") : this.remember(context, readTurn(context)));
+      await (botRemoved ? this.forget(readTurn(context), "removed from conversation", at) : this.remember(context, readTurn(context), at));
       await next();
     });
   }
@@ -79,7 +84,8 @@ export class CasewatchBot extends TeamsActivityHandler {
     const identity = await this.services.identity.identify(readTurn(context).caller);
     if (identity.kind !== "officer") return cardInvokeResponse(refusalCard(identity));
     const action = parsed.action;
-    const result = await recover<ActionResult>(() => this.act(this.turnOf(context, identity.officer), action), (card) => ({ card }));
+    const at = this.now();
+    const result = await recover<ActionResult>(() => this.act(this.turnOf(context, identity.officer, at), action), (card) => ({ card }));
     if (OPENING_VERBS.has(action.verb)) {
       await context.sendActivity(cardMessage(result.card));
       return messageInvokeResponse("Opened below.");
@@ -98,14 +104,18 @@ export class CasewatchBot extends TeamsActivityHandler {
     return handler(t, action);
   }
 
+  /** The turn's instant and London day, read from the clock once per activity. */
+  private now(): Moment {
+    return momentAt(this.clock.now(), this.timeZone);
+  }
+
   /** What the handlers get for this activity; the scope is read at most once per turn. */
-  private turnOf(context: TurnContext, me: Officer): Turn {
+  private turnOf(context: TurnContext, me: Officer, at: Moment): Turn {
     const { caller, isGroup } = readTurn(context);
     const a = context.activity;
     // An invoke names the card it came from (replyToId), so Teams redelivering it, or a second click, repeats the key.
     const base = (a.type === "invoke" ? a.replyToId : undefined) ?? a.id ?? randomUUID();
     let scoped: ReturnType<Turn["scope"]> | undefined;
-    const at = momentAt(this.clock.now(), this.timeZone);
     return {
       me,
       at,
@@ -122,25 +132,25 @@ export class CasewatchBot extends TeamsActivityHandler {
   }
 
   /** The caller as an officer, after remembering where to reach them; everyone else gets a card and nothing more. */
-  private async admit(context: TurnContext): Promise<Officer | undefined> {
+  private async admit(context: TurnContext, at: Moment): Promise<Officer | undefined> {
     const turn = readTurn(context);
     const identity = await this.services.identity.identify(turn.caller);
-    await this.remember(context, turn);
+    await this.remember(context, turn, at);
     if (identity.kind === "officer") return identity.officer;
     await context.sendActivity(cardMessage(refusalCard(identity)));
     return undefined;
   }
 
   /** Stores the reference for proactive cards; never for a tenant outside the allow-list. */
-  private async remember(context: TurnContext, { caller, scope }: TurnInput): Promise<void> {
+  private async remember(context: TurnContext, { caller, scope }: TurnInput, at: Moment): Promise<void> {
     if (!caller.aadObjectId || !caller.tenantId || !this.services.identity.tenantAllowed(caller.tenantId)) return;
     const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
-    await this.services.installations.remember({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, scope, reference });
+    await this.services.installations.remember({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, scope, reference }, at.now);
   }
 
-  private async forget({ caller, scope }: TurnInput, reason: string): Promise<void> {
+  private async forget({ caller, scope }: TurnInput, reason: string, at: Moment): Promise<void> {
     if (!caller.aadObjectId || !caller.tenantId || !this.services.identity.tenantAllowed(caller.tenantId)) return;
-    await this.services.installations.forget({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, scope }, reason);
+    await this.services.installations.forget({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, scope }, reason, at.now);
   }
 
   /** In group chats and channels everyone else sees the finished, read-only card ("Reviewed by DS Khan at 10:42"). */

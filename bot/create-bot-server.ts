@@ -1,36 +1,28 @@
 import type { AddressInfo } from "node:net";
-import { CloudAdapter, type TurnContext } from "botbuilder";
+import type { CloudAdapter, TurnContext } from "botbuilder";
 import { AuthenticationError, type BotFrameworkAuthentication } from "botframework-connector";
 import restify from "restify";
 import { buildErrorCard } from "../cards/error";
-import type { AppServices } from "./compose/app-services";
-import type { Clock } from "../services/platform/clock";
 import type { Config } from "../services/platform/config/load-config";
 import { CasewatchError } from "../services/platform/errors";
 import type { Logger } from "../services/platform/logger";
 import type { Repositories } from "../services/store/repositories";
-import { botAuthentication } from "./bot-authentication";
-import { CasewatchBot } from "./casewatch-bot";
+import type { CasewatchBot } from "./casewatch-bot";
 import { cardInvokeResponse, cardMessage } from "./card-message";
-import { createNotifier } from "./notifier";
-import { createProactiveSender } from "./proactive-sender";
 import { envelopeProblem } from "./turn-input";
-
-/** Also used by the CLI's sweep to build its own adapter from the same rules. */
-export { botAuthentication } from "./bot-authentication";
 
 /** Teams activities are small; anything bigger is refused with 413 before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
+/** What the server is built around; bot/compose/ builds them (the adapter is also the proactive sender's). */
 export interface BotServerDeps {
   config: Config;
-  repos: Repositories;
-  services: AppServices;
-  clock: Clock;
+  adapter: CloudAdapter;
+  bot: CasewatchBot;
   logger: Logger;
-  /** What /readyz asks; by default a cheap point read from the store. */
-  readiness?: () => Promise<boolean>;
+  /** What /readyz asks, e.g. storeReadiness (a cheap point read from the store). */
+  readiness: () => Promise<boolean>;
 }
 
 export interface BotServer {
@@ -67,7 +59,7 @@ const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpir
  * anything that is not an AuthenticationError with 500 and the error's message. The request is refused either way,
  * but a refusal of the caller's credentials is a 401, and says nothing about why.
  */
-function tokenFailuresAre401<A extends BotFrameworkAuthentication>(auth: A): A {
+export function tokenFailuresAre401<A extends BotFrameworkAuthentication>(auth: A): A {
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {
@@ -87,12 +79,24 @@ const SORRY = buildErrorCard({
   nothingChanged: false,
 });
 
-export function createBotServer(deps: BotServerDeps): BotServer {
-  const { config, repos, services, logger } = deps;
+/** /readyz's default question: can the store answer a point read? */
+export function storeReadiness(repos: Pick<Repositories, "officers">, logger: Logger): () => Promise<boolean> {
   const log = logger.child({ component: "bot" });
-  const adapter = new CloudAdapter(tokenFailuresAre401(botAuthentication(config)));
-  const sender = createProactiveSender({ adapter, appId: config.bot.appId ?? "", repos, logger, clock: deps.clock });
-  const bot = new CasewatchBot({ services, clock: deps.clock, timeZone: config.timeZone, notifier: createNotifier({ sender, repos, clock: deps.clock, logger }) });
+  return async () => {
+    try {
+      await repos.officers.get("readyz-probe");
+      return true;
+    } catch (err) {
+      log.warn({ ...errorFacts(err) }, "store not reachable for /readyz");
+      return false;
+    }
+  };
+}
+
+/** The restify server around a given adapter and bot: routes, body limits, the turn-error card. No wiring here. */
+export function createBotServer(deps: BotServerDeps): BotServer {
+  const { config, adapter, bot, logger, readiness } = deps;
+  const log = logger.child({ component: "bot" });
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const a = context.activity;
@@ -107,18 +111,6 @@ export function createBotServer(deps: BotServerDeps): BotServer {
       log.error({ ...errorFacts(sendError) }, "could not tell the user about a failed turn");
     }
   };
-
-  const readiness =
-    deps.readiness ??
-    (async () => {
-      try {
-        await repos.officers.get("readyz-probe");
-        return true;
-      } catch (err) {
-        log.warn({ ...errorFacts(err) }, "store not reachable for /readyz");
-        return false;
-      }
-    });
 
   const server = restify.createServer({ name: "casewatch", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));

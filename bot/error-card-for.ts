@@ -1,6 +1,6 @@
 import type { AdaptiveCardJson } from "../cards/expand-card";
 import { buildErrorCard } from "../cards/error";
-import { CaseNotFoundError } from "../services/app/scope/scoped-cases";
+import { CaseNotFoundError } from "../services/app/scope/scope-errors";
 import { CasewatchError, type ErrorCode } from "../services/platform/errors";
 import { AlreadyDoneError } from "../services/app/workflow/workflow-errors";
 

@@ -1,8 +1,8 @@
+import { buildHandoverCard } from "../cards/handover";
 import type { ImportResult } from "../services/app/import/import-service";
 import { handoversOwed } from "../services/app/import/handovers-owed";
 import type { HandoverService } from "../services/app/handover/handover-service";
-import { keyHash } from "../services/app/workflow/workflow-claims";
-import type { Notifier, NotifyOutcome } from "./notifier";
+import type { Notifier, NotifyOutcome } from "../services/app/delivery/notifier";
 
 export interface ImportHandoverDeps {
   handover: Pick<HandoverService, "handoverDigestFor">;
@@ -23,14 +23,14 @@ export async function sendImportHandovers(deps: ImportHandoverDeps, result: Pick
   const outcomes = new Map<string, NotifyOutcome>();
   for (const owed of handoversOwed(result)) {
     // No audit here: the notifier audits the disclosure once the card has actually been delivered.
-    const n = await deps.handover.handoverDigestFor(owed.supervisorId, owed.officerIds);
-    const subjectId = `import#${keyHash(owed.officerIds.join(","))}`;
+    // The service keys the digest by the officers moved; the bot draws its card.
+    const n = await deps.handover.handoverDigestFor(deps.today, owed.supervisorId, owed.officerIds);
     const outcome = await deps.notifier.notify(deps.actorId, deps.tenantId, {
       recipientOfficerId: n.recipientOfficerId,
-      reason: "handover-digest",
-      key: { kind: "bot-card:handover-digest", subjectId, dueOn: deps.today, recipientId: n.recipientOfficerId },
-      card: n.card,
-      about: { recordType: "case-list", recordId: n.digest.cases.map((c) => c.case.ref).join(", ") || `team:${owed.supervisorId}` },
+      reason: n.reason,
+      key: n.key,
+      card: buildHandoverCard(n.view),
+      about: n.about,
     }, "import:supervisor changed");
     outcomes.set(owed.supervisorId, outcome);
   }

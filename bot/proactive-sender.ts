@@ -3,22 +3,18 @@ import type { AdaptiveCardJson } from "../cards/expand-card";
 import { systemClock, type Clock } from "../services/platform/clock";
 import type { Logger } from "../services/platform/logger";
 import type { CardSender, SendResult, SendTarget } from "../services/app/delivery/card-sender";
-import type { Repositories } from "../services/store/repositories";
 import { cardMessage } from "./card-message";
 
-/** Set when no live personal-chat reference exists for the recipient (never installed, or uninstalled). */
-export const NO_CONVERSATION = "NoConversationReference";
-
-export interface ProactiveSender extends CardSender {
-  /** Sends to a person's personal chat with the bot, looked up by (tenant, Entra object id). */
-  sendToUser(recipient: { tenantId: string; aadObjectId: string }, card: AdaptiveCardJson): Promise<SendResult>;
-}
+/**
+ * The process's one proactive CardSender. Everything reaches it through the rate-limited sender and the ledger
+ * (services/app/delivery/deliver-once.ts), which also find the recipient's chat; this only talks to the connector.
+ */
+export type ProactiveSender = CardSender;
 
 export interface ProactiveSenderDeps {
   adapter: CloudAdapter;
   /** The bot's Microsoft App ID; empty in local mode, where auth is off. */
   appId: string;
-  repos: Pick<Repositories, "conversations">;
   logger: Logger;
   /** Only for reading an HTTP-date Retry-After; defaults to the system clock. */
   clock?: Clock;
@@ -91,13 +87,5 @@ export function createProactiveSender(deps: ProactiveSenderDeps): ProactiveSende
     }
     return activityId !== undefined ? { ok: true, activityId } : { ok: true };
   };
-  return {
-    send,
-    sendToUser: async ({ tenantId, aadObjectId }, card) => {
-      const ref = await deps.repos.conversations.personal(tenantId, aadObjectId);
-      if (!ref) return { ok: false, status: 404, code: NO_CONVERSATION };
-      const conversationId = String((ref.reference as { conversation?: { id?: unknown } }).conversation?.id ?? "");
-      return send({ tenantId, aadObjectId, conversationId, reference: ref.reference }, card);
-    },
-  };
+  return { send };
 }

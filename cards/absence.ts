@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "../services/domain/dates";
-import type { AbsenceDeadline } from "../services/app/absence/absence-deadlines";
-import { absenceFormView, absenceRecordedView, endAbsenceOutcome } from "../services/app/team/oversight-views";
+import { absenceFormView, absenceRecordedView, endAbsenceOutcome, type AbsenceDeadline } from "../services/app/absence/absence-view";
 import { caseLineText } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { isoDate } from "../services/domain/dates";
-import { MAX_CHECKPOINT_EVERY_DAYS, MAX_OBJECTIVES } from "../services/app/plans/plan-input";
-import type { FieldProblem } from "../services/app/workflow/workflow-errors";
+import { actionPlanView, MAX_OBJECTIVES } from "../services/app/plans/plan-view";
+import type { FieldProblem } from "../services/app/workflow/form-view";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
@@ -68,17 +67,8 @@ export function actionPlanFormAfterRefusal(a: PlanProposeAction, problems: reado
   return { values, problems: labelProblems(problems, { field: "objectives", name: "Objective", used: usedRows(a), parts: ROW_FIELD }, FIELD_LABEL) };
 }
 
-export const actionPlanCardData = z.object({
-  officerId,
-  officerName: z.string().min(1),
-  /** Why the plan is suggested (docs/domain-rules.md §4), when it is. */
-  staleCases: z.number().int().min(0).optional(),
-  today: isoDate,
-  defaultEndsOn: isoDate,
-  maxEndsOn: isoDate,
-  defaultCheckpointEveryDays: z.number().int().min(1).max(MAX_CHECKPOINT_EVERY_DAYS),
-  form: actionPlanForm.optional(),
-});
+/** The action-plan service's form view and, after a refusal, the form as typed with each reason. */
+export const actionPlanCardData = actionPlanView.extend({ form: actionPlanForm.optional() });
 export type ActionPlanCardData = z.infer<typeof actionPlanCardData>;
 
 /** The action-plan form (Adaptive Card 1.5); with `form` it is the refused form again, as typed, with reasons. */

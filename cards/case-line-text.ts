@@ -1,11 +1,14 @@
 import type { Risk } from "../services/domain/case";
-import type { CaseLine } from "../services/app/cases/case-line";
+import type { BailBand, CaseLine } from "../services/app/cases/case-line-view";
 import { days, formatDay } from "./format-day";
 
 export type TextColor = "default" | "good" | "warning" | "attention";
 
 const RISK: Record<Risk, string> = { low: "Low", medium: "Medium", high: "High", "very-high": "Very high" };
 export const riskLabel = (r: Risk) => RISK[r];
+
+/** Bail colours follow the service's urgency band, so they move with the policy's cut-offs. */
+const BAND_COLOR: Record<BailBand, TextColor> = { critical: "attention", near: "warning", later: "default" };
 
 const AUTHORITY = { inspector: "an inspector", superintendent: "a superintendent", court: "a court application" } as const;
 
@@ -17,7 +20,7 @@ export function bailText(bail: CaseLine["bail"]): { text: string; color: TextCol
   if (bail.lapsed) return { text: `Bail LAPSED ${formatDay(bail.endsOn)}`, color: "attention" };
   const step = bail.authority ? `; extension needs ${AUTHORITY[bail.authority]}` : "";
   const when = bail.daysLeft === 0 ? "today" : `in ${days(bail.daysLeft)}`;
-  return { text: `Bail ends ${formatDay(bail.endsOn)} (${when})${step}`, color: bail.daysLeft <= 2 ? "attention" : bail.daysLeft <= 7 ? "warning" : "default" };
+  return { text: `Bail ends ${formatDay(bail.endsOn)} (${when})${step}`, color: BAND_COLOR[bail.band] };
 }
 
 /** A case as three short lines for a list card, with a colour for the worst thing about it. */

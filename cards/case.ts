@@ -1,4 +1,4 @@
-import { caseDetail, type CaseDetail } from "../services/app/cases/case-detail";
+import { caseDetail, type CaseDetail } from "../services/app/cases/case-detail-view";
 import type { CardVerb } from "./card-actions";
 import { bailText, caseLineText, riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";

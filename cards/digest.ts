@@ -1,55 +1,27 @@
-import { z } from "zod";
-import { crimeRef, risk } from "../services/domain/case";
-import { isoDate } from "../services/domain/dates";
-import { planStartAction } from "./action-plan";
-import type { CardVerb } from "./card-actions";
+import { digestAction, digestView, type DigestAction, type DigestDetail, type DigestItem, type DigestUrgency, type DigestVerb, type DigestView } from "../services/app/sweep/digest-view";
+import type { CardActionOf, CardVerb } from "./card-actions";
 import template from "./digest.json";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
-import { planOpenAction } from "./plan-acknowledge";
-import { progressOpenAction } from "./progress";
-import { reviewOpenAction } from "./review";
+import { days, formatDay } from "./format-day";
 
 /** The template, parsed once when the module loads. */
 const expandTemplate = compileCard(template);
 
 /** The buttons a digest item can carry. Each is a member of the ONE card-action union (cards/card-actions). */
 export const digestVerbs = ["review", "confirm-progress", "open-plan", "start-plan"] as const satisfies readonly CardVerb[];
-export type DigestVerb = (typeof digestVerbs)[number];
 
-/** The digest's buttons, made of the same schemas the bot parses them with: review, progress, plan, new plan. */
-export const digestActionData = z.discriminatedUnion("verb", [reviewOpenAction, progressOpenAction, planOpenAction, planStartAction]);
-export type DigestActionData = z.infer<typeof digestActionData>;
+/** The digest's buttons, as the view declares them (services/app/sweep/digest-view.ts). */
+export const digestActionData = digestAction;
+export type DigestActionData = DigestAction;
+// Every digest button must be exactly an action the bot parses: this fails to compile if the two drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _digestActionsAreCardActions: Same<DigestAction, CardActionOf<DigestVerb>> = true;
+void _digestActionsAreCardActions;
+const _digestVerbsAreTheViewVerbs: Same<(typeof digestVerbs)[number], DigestVerb> = true;
+void _digestVerbsAreTheViewVerbs;
 
-export const digestUrgency = z.enum(["urgent", "action", "info"]);
-export type DigestUrgency = z.infer<typeof digestUrgency>;
-
-/**
- * One line of the digest. Minimisation (docs/domain-rules.md §8): only a crime reference, offence category, risk, dates and
- * officer names; never a victim's or suspect's name, an address or bail conditions. `headline` and `detail` are
- * written by our own code from fixed phrases, never copied from case text.
- */
-export const digestItem = z.object({
-  headline: z.string().min(1).max(120),
-  detail: z.string().max(160).optional(),
-  ref: crimeRef.optional(),
-  offenceCategory: z.string().max(80).optional(),
-  risk: risk.optional(),
-  dueOn: isoDate,
-  officerName: z.string().max(120).optional(),
-  /** Wellbeing prompts (1:1, tenure) carry no button: nothing in the bot records them yet. */
-  action: digestActionData.optional(),
-});
-export type DigestItem = z.infer<typeof digestItem>;
-
-export const digestCardData = z.object({
-  recipientName: z.string().min(1).max(120),
-  day: isoDate,
-  groups: z
-    .array(z.object({ urgency: digestUrgency, items: z.array(digestItem).min(1).max(100) }))
-    .min(1)
-    .refine((g) => new Set(g.map((x) => x.urgency)).size === g.length, "each urgency may appear once"),
-});
-export type DigestCardData = z.infer<typeof digestCardData>;
+export type { DigestItem, DigestUrgency };
+export type DigestCardData = DigestView;
 
 const groupLook: Record<DigestUrgency, { title: string; style: string; color: string; order: number }> = {
   urgent: { title: "Urgent", style: "attention", color: "attention", order: 0 },
@@ -64,6 +36,29 @@ const actionTitles: Record<DigestVerb, string> = {
   "start-plan": "Start action plan",
 };
 
+const authorityWords: Record<NonNullable<DigestDetail["authority"]>, string> = {
+  inspector: "needs an inspector",
+  superintendent: "needs a superintendent",
+  court: "needs a court application",
+};
+
+/** The item's figures and dates as words, in a fixed order. */
+function detailWords(d: DigestDetail | undefined): string | undefined {
+  if (!d) return undefined;
+  const parts = [
+    d.authority ? authorityWords[d.authority] : undefined,
+    d.endsOn ? `bail ends ${formatDay(d.endsOn)}` : undefined,
+    d.lapsedOn ? `lapsed ${formatDay(d.lapsedOn)}` : undefined,
+    d.updateBy ? `update victim by ${formatDay(d.updateBy)}` : undefined,
+    d.daysLeft !== undefined ? (d.daysLeft === 0 ? "ends today" : `${days(d.daysLeft)} left`) : undefined,
+    d.overdueDays !== undefined ? `${days(d.overdueDays)} overdue` : undefined,
+    d.daysSinceUpdate !== undefined ? `${days(d.daysSinceUpdate)} since update` : undefined,
+    d.forensicsDays !== undefined ? `${days(d.forensicsDays)} awaiting forensics` : undefined,
+    d.missed !== undefined ? `${d.missed} checkpoints missed` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(", ").slice(0, 160) : undefined;
+}
+
 function factsLine(item: DigestItem): string {
   return [
     item.ref,
@@ -71,13 +66,13 @@ function factsLine(item: DigestItem): string {
     item.risk ? `risk ${item.risk}` : undefined,
     `due ${item.dueOn}`,
     item.officerName,
-    item.detail,
+    detailWords(item.detail),
   ].filter((p): p is string => p !== undefined && p !== "").join(" · ");
 }
 
 /** Renders the one-per-person digest card (Adaptive Card 1.5) from zod-checked data. */
-export function buildDigestCard(input: DigestCardData): AdaptiveCardJson {
-  const data = digestCardData.parse(input);
+export function buildDigestCard(input: DigestView): AdaptiveCardJson {
+  const data = digestView.parse(input);
   const count = data.groups.reduce((n, g) => n + g.items.length, 0);
   const groups = [...data.groups]
     .sort((a, b) => groupLook[a.urgency].order - groupLook[b.urgency].order)

@@ -1,5 +1,4 @@
-import { dueView, type DueView } from "../services/app/cases/case-query-service";
-import type { DueItem } from "../services/app/cases/due-items";
+import { dueView, type DueItem, type DueView } from "../services/app/cases/due-view";
 import type { CardVerb } from "./card-actions";
 import { riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";

@@ -1,4 +1,4 @@
-import { handoverDigest, type HandoverDigest, type HandoverReason } from "../services/app/handover/handover-digest";
+import { handoverDigest, type HandoverDigest, type HandoverReason } from "../services/app/handover/handover-view";
 import { caseLineText } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FieldProblem } from "../services/app/workflow/workflow-errors";
+import type { FieldProblem } from "../services/app/workflow/form-view";
 
 /** A refused form's reasons as the card draws them: the field each is about and the labelled sentence. */
 export const formProblems = z.array(z.object({ field: z.string(), reason: z.string() }));

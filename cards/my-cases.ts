@@ -1,4 +1,4 @@
-import { myCasesView, type MyCasesView } from "../services/app/cases/case-query-service";
+import { myCasesView, type MyCasesView } from "../services/app/cases/my-cases-view";
 import type { CardVerb } from "./card-actions";
 import { caseLineText } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";

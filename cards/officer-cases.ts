@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { officerCasesView, type OfficerCasesView } from "../services/app/team/oversight-views";
+import { officerCasesView, type OfficerCasesView } from "../services/app/team/officer-cases-view";
 import { caseLineText } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { objective, planStatus } from "../services/domain/action-plan";
-import { isoDate } from "../services/domain/dates";
+import type { objective, planStatus } from "../services/domain/action-plan";
+import { planAcknowledgeView, planId, type PlanAcknowledgeView, type PlanSummary } from "../services/app/plans/plan-view";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
 import template from "./plan-acknowledge.json";
@@ -11,36 +11,8 @@ const expandTemplate = compileCard(template);
 /** "open-plan" shows a plan (digest checkpoint items); "acknowledge-plan" is the officer's one click. */
 export const planAcknowledgeVerbs = ["open-plan", "acknowledge-plan"] as const;
 
-const planId = z.string().min(1).max(120);
 export const planOpenAction = z.object({ verb: z.literal("open-plan"), planId }).strict();
 export const planAcknowledgeAction = z.object({ verb: z.literal("acknowledge-plan"), planId }).strict();
-
-/**
- * A plan as its officer and their chain of command see it. Objectives and support are employment data (docs/domain-rules.md §4):
- * these cards go only to the officer and their chain, in personal chat.
- */
-export const planSummary = z.object({
-  planId,
-  officerName: z.string().min(1),
-  proposerName: z.string().min(1),
-  status: planStatus,
-  objectives: z.array(objective).min(1).max(5),
-  support: z.string(),
-  checkpointEveryDays: z.number().int().min(1),
-  startsOn: isoDate,
-  endsOn: isoDate,
-  nextCheckpointOn: isoDate.optional(),
-});
-export type PlanSummary = z.infer<typeof planSummary>;
-
-/** to-acknowledge: the officer's card; acknowledged: after their click (and for the proposer); sent: the proposer's copy. */
-export const planAcknowledgeData = planSummary.extend({
-  mode: z.enum(["to-acknowledge", "acknowledged", "sent"]),
-  byName: z.string().optional(),
-  atLabel: z.string().optional(),
-  already: z.boolean().default(false),
-});
-export type PlanAcknowledgeData = z.input<typeof planAcknowledgeData>;
 
 const STATUS: Record<z.infer<typeof planStatus>, string> = {
   proposed: "Proposed, awaiting acknowledgement",
@@ -63,15 +35,15 @@ export function planFacts(d: PlanSummary): { title: string; value: string }[] {
 
 export const objectiveLine = (o: z.infer<typeof objective>, i: number) => `${i + 1}. ${o.text} (measure: ${o.measure}; by ${formatDay(o.targetOn)})`;
 
-function heading(d: z.infer<typeof planAcknowledgeData>): string {
+function heading(d: z.infer<typeof planAcknowledgeView>): string {
   if (d.mode === "to-acknowledge") return `${d.proposerName} has proposed an action plan for you`;
   if (d.mode === "sent") return `Action plan sent to ${d.officerName} to acknowledge`;
   return `${d.already ? "Already acknowledged" : "Acknowledged"} by ${d.byName ?? d.officerName}${d.atLabel ? ` at ${d.atLabel}` : ""}`;
 }
 
 /** The plan for acknowledgement, or its read-only copy (Adaptive Card 1.5). */
-export function buildPlanAcknowledgeCard(input: PlanAcknowledgeData): AdaptiveCardJson {
-  const d = planAcknowledgeData.parse(input);
+export function buildPlanAcknowledgeCard(input: PlanAcknowledgeView): AdaptiveCardJson {
+  const d = planAcknowledgeView.parse(input);
   return expandTemplate({
     heading: heading(d),
     subheading: "Management action (informal), before any formal procedure.",

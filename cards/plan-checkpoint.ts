@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { checkpointResult } from "../services/domain/action-plan";
 import { isoDate } from "../services/domain/dates";
-import { MAX_OBJECTIVES, planCloseOutcome, type PlanCloseOutcome } from "../services/app/plans/plan-input";
-import type { FieldProblem } from "../services/app/workflow/workflow-errors";
+import {
+  checkpointResultView, MAX_OBJECTIVES, planCheckpointView, planCloseOutcome, planId, type PlanCloseOutcome,
+} from "../services/app/plans/plan-view";
+import type { FieldProblem } from "../services/app/workflow/form-view";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { withoutBlankInputValues } from "./review";
 import { formatDay } from "./format-day";
 import { formProblems } from "./label-problems";
-import { objectiveLine, planFacts, planStatusLabel, planSummary } from "./plan-acknowledge";
+import { objectiveLine, planFacts, planStatusLabel } from "./plan-acknowledge";
 import template from "./plan-checkpoint.json";
 
 /** The template, parsed once when the module loads. */
@@ -16,7 +18,6 @@ const expandTemplate = compileCard(template);
 /** The supervisor's buttons: record this checkpoint, or close the plan with an outcome. */
 export const planCheckpointVerbs = ["record-checkpoint", "close-plan"] as const;
 
-const planId = z.string().min(1).max(120);
 const ROWS = [1, 2, 3, 4, 5] as const satisfies readonly number[] & { length: typeof MAX_OBJECTIVES };
 type Row = (typeof ROWS)[number];
 const typed = (max: number) => z.string().max(max).optional();
@@ -67,43 +68,27 @@ export function checkpointFormAfterRefusal(a: PlanCheckpointAction, problems: re
   };
 }
 
-const result = z.object({ result: checkpointResult, note: z.string().optional() });
-
-/**
- * record: the supervisor's form for the earliest unrecorded checkpoint; recorded: read-only after saving (what
- * everyone else sees); closed: the plan's final state.
- */
-export const planCheckpointData = planSummary.extend({
-  mode: z.enum(["record", "recorded", "closed"]),
-  checkpointOn: isoDate.optional(),
-  missedCheckpoints: z.number().int().min(0),
-  /** Results of the checkpoint just recorded (recorded mode). */
-  results: z.array(result).optional(),
-  history: z.array(z.object({ dueOn: isoDate, byName: z.string(), results: z.array(result) })),
-  byName: z.string().optional(),
-  atLabel: z.string().optional(),
-  already: z.boolean().default(false),
-  form: planCheckpointForm.optional(),
-});
-export type PlanCheckpointData = z.input<typeof planCheckpointData>;
+/** The plan service's checkpoint view and, after a refusal, the form as typed with each reason. */
+export const planCheckpointCardData = planCheckpointView.extend({ form: planCheckpointForm.optional() });
+export type PlanCheckpointCardData = z.input<typeof planCheckpointCardData>;
 
 const RESULT_LABEL: Record<z.infer<typeof checkpointResult>, string> = { met: "Met", partly: "Partly met", "not-met": "Not met" };
 const CLOSE_LABEL: Record<PlanCloseOutcome, string> = { completed: "Close: completed", extended: "Close: extend with a new plan", referred: "Close: refer to formal procedure" };
 
-function heading(d: z.infer<typeof planCheckpointData>): string {
+function heading(d: z.infer<typeof planCheckpointCardData>): string {
   const who = d.byName ? ` by ${d.byName}${d.atLabel ? ` at ${d.atLabel}` : ""}` : "";
   if (d.mode === "closed") return `Action plan for ${d.officerName} ${d.already ? "was already closed" : "closed"}${who}: ${planStatusLabel(d.status)}`;
   if (d.mode === "recorded") return `Checkpoint${d.checkpointOn ? ` of ${formatDay(d.checkpointOn)}` : ""} ${d.already ? "already recorded" : "recorded"}${who}`;
   return `Action plan checkpoint for ${d.officerName}${d.checkpointOn ? `, due ${formatDay(d.checkpointOn)}` : ""}`;
 }
 
-const tally = (rs: readonly z.infer<typeof result>[]) =>
+const tally = (rs: readonly z.infer<typeof checkpointResultView>[]) =>
   (["met", "partly", "not-met"] as const).map((r) => [r, rs.filter((x) => x.result === r).length] as const).filter(([, n]) => n > 0)
     .map(([r, n]) => `${n} ${RESULT_LABEL[r].toLowerCase()}`).join(", ");
 
 /** The checkpoint card (Adaptive Card 1.5). */
-export function buildPlanCheckpointCard(input: PlanCheckpointData): AdaptiveCardJson {
-  const d = planCheckpointData.parse(input);
+export function buildPlanCheckpointCard(input: PlanCheckpointCardData): AdaptiveCardJson {
+  const d = planCheckpointCardData.parse(input);
   const v: PlanCheckpointFormValues = d.form?.values ?? {};
   const open = d.status === "proposed" || d.status === "active";
   const isInput = d.mode === "record" && d.checkpointOn !== undefined && open;

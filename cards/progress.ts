@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { crimeRef, risk } from "../services/domain/case";
-import { isoDate } from "../services/domain/dates";
-import { PROGRESS_ANSWER_LABEL, progressAnswer } from "../services/app/progress/progress-answer";
+import { crimeRef } from "../services/domain/case";
+import { PROGRESS_ANSWER_LABEL, progressAnswer, progressView, type ProgressView } from "../services/app/progress/progress-view";
 import { riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
@@ -23,31 +22,7 @@ export const progressAnswerAction = z.object({
 }).strict();
 export type ProgressAnswerAction = z.infer<typeof progressAnswerAction>;
 
-const caseFacts = {
-  ref: crimeRef,
-  offenceCategory: z.string(),
-  risk,
-  oicName: z.string(),
-  lastUpdatedOn: isoDate.optional(),
-  daysSinceUpdate: z.number().int(),
-  awaitingForensicsSince: isoDate.optional(),
-  awaitingCpsSince: isoDate.optional(),
-};
-
-/**
- * ask: the OIC's one-click card; answered: the same card after an answer (also what everyone else sees);
- * help-request: what the sergeant receives for "need help", with the OIC's note.
- */
-export const progressCardData = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("ask"), ...caseFacts }),
-  z.object({
-    mode: z.literal("answered"), ...caseFacts, answer: progressAnswer, byName: z.string(), atLabel: z.string(), already: z.boolean().default(false),
-  }),
-  z.object({ mode: z.literal("help-request"), ...caseFacts, fromName: z.string(), atLabel: z.string(), note: z.string().max(500).optional() }),
-]);
-export type ProgressCardData = z.input<typeof progressCardData>;
-
-function facts(d: z.infer<typeof progressCardData>): { title: string; value: string }[] {
+function facts(d: z.infer<typeof progressView>): { title: string; value: string }[] {
   const f = [
     { title: "Risk", value: riskLabel(d.risk) },
     { title: "Officer in charge", value: d.oicName },
@@ -58,15 +33,15 @@ function facts(d: z.infer<typeof progressCardData>): { title: string; value: str
   return f;
 }
 
-function heading(d: z.infer<typeof progressCardData>): string {
+function heading(d: z.infer<typeof progressView>): string {
   if (d.mode === "ask") return `Is ${d.ref} moving?`;
   if (d.mode === "help-request") return `${d.fromName} asks for help on ${d.ref} (${d.atLabel})`;
   return `${d.already ? "Already confirmed" : "Progress confirmed"} by ${d.byName} at ${d.atLabel}: ${PROGRESS_ANSWER_LABEL[d.answer]}`;
 }
 
 /** The progress confirmation card (Adaptive Card 1.5). */
-export function buildProgressCard(input: ProgressCardData): AdaptiveCardJson {
-  const d = progressCardData.parse(input);
+export function buildProgressCard(input: ProgressView): AdaptiveCardJson {
+  const d = progressView.parse(input);
   const note = d.mode === "help-request" ? d.note : undefined;
   return expandTemplate({
     heading: heading(d),

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { caseLine, type CaseLine } from "../services/app/cases/case-line";
+import { caseLine, type CaseLine } from "../services/app/cases/case-line-view";
 import { crimeRef } from "../services/domain/case";
 import { isoDate } from "../services/domain/dates";
-import { overCapacityWarning, reassignOptionsView, type ReassignCandidate } from "../services/app/team/oversight-views";
+import {
+  caseAssignedView, overCapacityWarning, reassignOptionsView, type CaseAssignedView, type ReassignCandidate,
+} from "../services/app/reassign/reassign-view";
 import { bailText, caseLineText, riskLabel, type TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
@@ -28,20 +30,11 @@ export type ReassignAction = z.infer<typeof reassignAction>;
 /** `open-case` is the existing member of the card-action union. */
 export const reassignVerbs = ["reassign", "choose-reassign", "open-case"] as const;
 
-/** What the new OIC is sent: the case with its bail deadlines, and who gave it to them. */
-export const caseAssignedCardData = z.object({
-  case: caseLine,
-  assignedByName: z.string(),
-  previousOicName: z.string(),
-  assignedOn: isoDate,
-});
-export type CaseAssignedCardData = z.infer<typeof caseAssignedCardData>;
-
 export const reassignCardData = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("choose"), options: reassignOptionsView }),
   z.object({ mode: z.literal("confirm"), case: caseLine, warning: overCapacityWarning }),
   z.object({ mode: z.literal("done"), case: caseLine, previousOicName: z.string(), assignedByName: z.string(), assignedOn: isoDate }),
-  z.object({ mode: z.literal("assigned") }).extend(caseAssignedCardData.shape),
+  z.object({ mode: z.literal("assigned") }).extend(caseAssignedView.shape),
 ]);
 export type ReassignCardData = z.infer<typeof reassignCardData>;
 
@@ -135,6 +128,6 @@ export function buildReassignCard(input: ReassignCardData): AdaptiveCardJson {
 }
 
 /** The card the new OIC receives (issue 6 §2): the case and its bail deadlines. */
-export function buildCaseAssignedCard(input: CaseAssignedCardData): AdaptiveCardJson {
-  return buildReassignCard({ mode: "assigned", ...caseAssignedCardData.parse(input) });
+export function buildCaseAssignedCard(input: CaseAssignedView): AdaptiveCardJson {
+  return buildReassignCard({ mode: "assigned", ...caseAssignedView.parse(input) });
 }

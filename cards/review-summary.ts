@@ -1,7 +1,5 @@
-import { z } from "zod";
-import { crimeRef, risk } from "../services/domain/case";
-import { isoDate, isoInstant } from "../services/domain/dates";
-import { reviewOutcome } from "../services/domain/review";
+import type { z } from "zod";
+import { reviewSummaryView, type ReviewSummaryView } from "../services/app/reviews/review-view";
 import { riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";
@@ -14,38 +12,7 @@ const expandTemplate = compileCard(template);
 /** Buttons this card can carry; both open another card (no new verbs). */
 export const reviewSummaryVerbs = ["review", "confirm-progress"] as const;
 
-/**
- * Who the summary is for:
- *  - everyone: the frozen card in the chat where the review was saved. Group chats and channels see it, so it carries
- *    no free text at all (docs/domain-rules.md §8), only the outcome, risk, dates and a count of actions;
- *  - inspector: the escalation, in their personal chat, with the actions and the reviewer's note;
- *  - owner: an officer's own new actions, in their personal chat.
- */
-export const reviewSummaryAudience = z.enum(["everyone", "inspector", "owner"]);
-
-export const reviewSummaryData = z.object({
-  audience: reviewSummaryAudience,
-  ref: crimeRef,
-  offenceCategory: z.string(),
-  reviewerName: z.string().min(1),
-  reviewedAt: isoInstant,
-  /** "10:42" (or "3 Mar 10:42" on another day), in London time. */
-  atLabel: z.string().min(1),
-  outcome: reviewOutcome,
-  risk,
-  previousRisk: risk.optional(),
-  /** Absent when the review closed the case. */
-  nextReviewOn: isoDate.optional(),
-  actionCount: z.number().int().min(0).max(5),
-  /** Shown only to the inspector (all) and an owner (theirs). */
-  actions: z.array(z.object({ text: z.string(), ownerName: z.string(), targetOn: isoDate })).max(5).default([]),
-  note: z.string().max(1000).optional(),
-  /** A repeated click: the heading says "Already reviewed". */
-  already: z.boolean().default(false),
-});
-export type ReviewSummaryData = z.input<typeof reviewSummaryData>;
-
-function heading(d: z.infer<typeof reviewSummaryData>): string {
+function heading(d: z.infer<typeof reviewSummaryView>): string {
   const who = `${d.reviewerName} at ${d.atLabel}`;
   if (d.audience === "inspector") return `Escalated to you: ${d.ref} reviewed by ${who}`;
   if (d.audience === "owner") return `New actions for you on ${d.ref} (review by ${who})`;
@@ -53,8 +20,8 @@ function heading(d: z.infer<typeof reviewSummaryData>): string {
 }
 
 /** The read-only outcome of a review (Adaptive Card 1.5): the frozen card, the escalation, or an owner's actions. */
-export function buildReviewSummaryCard(input: ReviewSummaryData): AdaptiveCardJson {
-  const d = reviewSummaryData.parse(input);
+export function buildReviewSummaryCard(input: ReviewSummaryView): AdaptiveCardJson {
+  const d = reviewSummaryView.parse(input);
   const facts = [
     { title: "Case", value: `${d.ref} · ${d.offenceCategory}` },
     { title: "Outcome", value: OUTCOME_LABEL[d.outcome] },

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { caseLine } from "../services/app/cases/case-line";
-import { crimeRef, risk, type Risk } from "../services/domain/case";
-import { isoDate } from "../services/domain/dates";
+import { crimeRef, type Risk } from "../services/domain/case";
 import { reviewOutcome } from "../services/domain/review";
-import { MAX_REVIEW_ACTIONS } from "../services/app/reviews/review-input";
-import type { FieldProblem } from "../services/app/workflow/workflow-errors";
+import { MAX_REVIEW_ACTIONS, reviewView } from "../services/app/reviews/review-view";
+import type { FieldProblem } from "../services/app/workflow/form-view";
 import { bailText, riskLabel } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";
@@ -86,39 +84,8 @@ export const reviewForm = z.object({
 });
 export type ReviewForm = z.infer<typeof reviewForm>;
 
-const named = z.object({ id: z.string().min(1), name: z.string().min(1) });
-
-/** What the review card shows: docs/domain-rules.md §8 data plus the last review's actions, which the reviewer must check (APP). */
-export const reviewCardData = z.object({
-  ref: crimeRef,
-  offenceCategory: z.string(),
-  risk,
-  oicId: z.string(),
-  oicName: z.string(),
-  today: isoDate,
-  lastUpdatedOn: isoDate.optional(),
-  daysSinceUpdate: z.number().int(),
-  lastReviewedOn: isoDate.optional(),
-  daysSinceReview: z.number().int().optional(),
-  reviewDueOn: isoDate,
-  reviewOverdueDays: z.number().int().min(0),
-  bail: caseLine.shape.bail,
-  forensicsDays: z.number().int().optional(),
-  forensicsOverdue: z.boolean(),
-  awaitingCpsSince: isoDate.optional(),
-  lastReview: z.object({
-    id: z.string(),
-    on: isoDate,
-    reviewerName: z.string(),
-    outcome: reviewOutcome,
-    actions: z.array(z.object({ text: z.string(), ownerName: z.string(), targetOn: isoDate })),
-  }).optional(),
-  /** Officers an action may be given to; the OIC first. */
-  owners: z.array(named).min(1),
-  cadenceDays: z.record(risk, z.number().int()),
-  maxNextReviewOn: isoDate,
-  form: reviewForm.optional(),
-});
+/** The review service's view and, after a refusal, the form as typed with each reason. */
+export const reviewCardData = reviewView.extend({ form: reviewForm.optional() });
 export type ReviewCardData = z.infer<typeof reviewCardData>;
 
 export const OUTCOME_LABEL: Record<z.infer<typeof reviewOutcome>, string> = {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { acknowledgement } from "../services/app/status/acknowledgements";
-import { statusView, type StatusTotals, type StatusView } from "../services/app/status/status-view";
+import { statusCardContent, type StatusTotals, type StatusView } from "../services/app/status/status-view";
 import type { CardVerb } from "./card-actions";
 import { caseLineText, type TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
@@ -12,9 +11,7 @@ const expandTemplate = compileCard(template);
 
 export const statusCardVerbs = ["refresh", "open-case", "mark-seen", "start-plan"] as const satisfies readonly CardVerb[];
 
-export const statusCardData = z.object({
-  view: statusView,
-  seen: acknowledgement.optional(),
+export const statusCardData = statusCardContent.extend({
   /** How the seen line reads: on a fresh card, right after the click, or on a repeated click. */
   seenWording: z.enum(["seen", "marked", "already"]).default("seen"),
   /** Read-only: what everyone else in a group chat or channel sees once the action is done. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "../services/domain/dates";
-import type { OfficerFigures } from "../services/app/team/team-figures";
-import { teamDrilldownView, type TeamDrilldownView } from "../services/app/team/oversight-views";
+import type { OfficerFigures } from "../services/app/team/team-figures-view";
+import { teamDrilldownView, type TeamDrilldownView } from "../services/app/team/team-drilldown-view";
 import type { TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { formatDay } from "./format-day";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StatusTotals } from "../services/app/status/status-view";
-import type { TeamFigures, Thresholds } from "../services/app/team/team-figures";
-import { teamStatusView, type TeamStatusView } from "../services/app/team/oversight-views";
+import type { TeamFigures, Thresholds } from "../services/app/team/team-figures-view";
+import { teamStatusView, type TeamStatusView } from "../services/app/team/team-status-view";
 import type { TextColor } from "./case-line-text";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import { days, formatDay } from "./format-day";

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { rank } from "../services/domain/officer";
+import { profileView, type Profile } from "../services/app/identity/profile-view";
 import type { CardVerb } from "./card-actions";
 import { compileCard, type AdaptiveCardJson } from "./expand-card";
 import template from "./welcome.json";
@@ -9,16 +8,8 @@ const expandTemplate = compileCard(template);
 
 export const welcomeCardVerbs = ["refresh"] as const satisfies readonly CardVerb[];
 
-export const welcomeCardData = z.object({
-  name: z.string().min(1),
-  rank,
-  unit: z.string().optional(),
-  supervisorName: z.string().optional(),
-  /** How many people the officer supervises, directly or below. */
-  supervises: z.number().int().min(0),
-  role: z.enum(["detective", "sergeant", "inspector"]),
-});
-export type WelcomeCardData = z.infer<typeof welcomeCardData>;
+export const welcomeCardData = profileView;
+export type WelcomeCardData = Profile;
 
 const ABILITIES: Record<WelcomeCardData["role"], string[]> = {
   detective: [

@@ -2,11 +2,14 @@ import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { formatImportError, ImportInvalidError } from "../../services/app/import/import-invalid-error";
 import type { ImportProgress, ImportResult, ImportService } from "../../services/app/import/import-service";
+import type { Moment } from "../../services/domain/dates";
 
 export interface ImportCommandDeps {
   importService: ImportService;
   /** Defaults to `cli:<os user>`. */
   actorId?: string;
+  /** The moment the command acts at, read once; the import and `afterImport` use the same day. */
+  at?: Moment;
   /** Runs after a written (not dry-run) import, e.g. to send handover digests to new supervisors; returns lines to print. */
   afterImport?(result: ImportResult, actorId: string): Promise<string[]>;
   close(): Promise<void>;
@@ -45,6 +48,7 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
             actorId,
             onProgress,
             progressEvery: every,
+            ...(d.at ? { at: d.at } : {}),
           },
         );
         console.log(summary(result));

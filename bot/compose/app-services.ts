@@ -36,17 +36,17 @@ export interface AppServiceDeps {
 }
 
 export function createAppServices({ repos, clock, policy, logger, config }: AppServiceDeps): AppServices {
-  const viewAudit = createViewAudit({ audit: repos.audit, clock });
-  const scopedCases = createScopedCaseReader({ officers: repos.officers, cases: repos.cases, clock, policy });
-  const acknowledgements = createAcknowledgements({ ledger: repos.ledger, officers: repos.officers, clock, policy });
+  const viewAudit = createViewAudit({ audit: repos.audit });
+  const scopedCases = createScopedCaseReader({ officers: repos.officers, cases: repos.cases });
+  const acknowledgements = createAcknowledgements({ ledger: repos.ledger, officers: repos.officers, policy });
   logger.debug({ allowedTenants: config.allowedTenants.length }, "application services ready");
   return {
     identity: createIdentityService({ officers: repos.officers, reader: scopedCases, allowedTenants: config.allowedTenants }),
-    installations: createInstallationService({ conversations: repos.conversations, clock }),
+    installations: createInstallationService({ conversations: repos.conversations }),
     scopedCases,
     cases: createCaseQueryService({ reader: scopedCases, officers: repos.officers, reviews: repos.reviews, viewAudit, policy }),
-    status: createStatusService({ reader: scopedCases, acknowledgements, viewAudit, audit: repos.audit, clock, policy }),
-    workflows: createWorkflowServices({ repos, clock, policy, logger }),
-    oversight: createOversightServices({ repos, clock, policy, logger }),
+    status: createStatusService({ reader: scopedCases, acknowledgements, viewAudit, audit: repos.audit, policy }),
+    workflows: createWorkflowServices({ repos, policy, logger }),
+    oversight: createOversightServices({ repos, policy, logger }),
   };
 }

@@ -2,15 +2,14 @@ import type { Config } from "../../services/platform/config/load-config";
 import { configSummary } from "../../services/platform/config/load-config";
 import { systemClock, type Clock } from "../../services/platform/clock";
 import { createExtensibleLogger, type Logger } from "../../services/platform/logger";
-import { openStore, type OpenStore } from "../../services/store/open-store";
-import { withSharedReads } from "../../services/store/shared-reads";
+import type { OpenStore } from "../../services/store/open-store";
 import { createAppServices, type AppServices } from "./app-services";
-import { createImportService } from "../../services/app/import/import-service";
 import { seedDemoForce } from "../../services/local/demo/seed-demo";
-import { londonDay } from "../../services/rules/calendar";
+import { momentAt } from "../../services/rules/calendar";
 import { startPlayground } from "../../services/local/playground";
-import { createBotServer } from "../create-bot-server";
-import { createSweep } from "./create-sweep";
+import { composeBot } from "./compose-bot";
+import { composeImport, composeStore } from "./compose-parts";
+import { composeSweep, sweepTenant } from "./create-sweep";
 import type { SweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createSweepScheduler } from "../../services/app/sweep/sweep-scheduler";
 import { setupTelemetry } from "../../services/platform/telemetry/setup-telemetry";
@@ -46,8 +45,9 @@ export interface App {
 }
 
 /**
- * The one composition root: config → store → repositories → services → bot → scheduler → server (→ Playground in
- * local mode). Nothing else builds long-lived objects.
+ * The one composition root: config → store → repositories → services → adapter → proactive sender → rate-limited
+ * sender → notifier → bot → server → sweep → scheduler (→ Playground in local mode). The CLI and the bench build from
+ * the same builders (compose-parts.ts, compose-bot.ts, create-sweep.ts); nothing else constructs long-lived objects.
  */
 export function composeApp(config: Config, overrides: ComposeOverrides = {}): App {
   const clock = overrides.clock ?? systemClock;
@@ -63,21 +63,20 @@ export function composeApp(config: Config, overrides: ComposeOverrides = {}): Ap
     const telemetry = await setupTelemetry(config, logger);
     stops.push(() => telemetry.shutdown());
     if (telemetry.logDestination) base?.addDestination(telemetry.logDestination);
-    const opened = await openStore(config, { host: true });
+    const opened = await composeStore(config, { host: true, clock, sharedReads: true });
     stops.push(() => opened.close());
-    // Everything in this process reads and writes through one set of repositories that share repeated reads
-    // (officer directory snapshot, coalesced team reads), so its own writes are seen at once (shared-reads.ts).
-    store = { ...opened, repos: withSharedReads(opened.repos, { clock }) };
+    store = opened;
     if (config.seedDemo) {
-      const importService = createImportService({ repos: store.repos, clock, logger, policy: config.policy });
-      const seeded = await seedDemoForce({ importService, today: londonDay(clock.now(), config.timeZone) });
+      const importService = composeImport({ repos: store.repos, clock, logger, policy: config.policy });
+      const seeded = await seedDemoForce({ importService, at: momentAt(clock.now(), config.timeZone) });
       logger.info({ officers: seeded.officers, cases: seeded.cases }, "seeded the demo force");
     }
     services = createAppServices({ repos: store.repos, clock, policy: config.policy, logger, config });
-    const bot = createBotServer({ config, repos: store.repos, services, clock, logger, readiness: () => opened.ping() });
+    const bot = composeBot({ config, repos: store.repos, services, clock, logger, readiness: () => opened.ping() });
     await bot.listen(config.server.host, config.server.port);
     stops.push(() => bot.close());
-    const executor = createSweep({ config, repos: store.repos, adapter: bot.adapter, clock, logger });
+    // The sweep sends through the bot's own rate-limited sender: one proactive sender and one limiter per process.
+    const executor = composeSweep({ repos: store.repos, sender: bot.delivery.sender, policy: config.policy, clock, logger, tenantId: sweepTenant(config) });
     sweep = executor;
     if (config.scheduler) {
       const scheduler = createSweepScheduler({

@@ -1,4 +1,3 @@
-import type { Clock } from "../../services/platform/clock";
 import type { Logger } from "../../services/platform/logger";
 import type { Policy } from "../../services/domain/policy";
 import type { Repositories } from "../../services/store/repositories";
@@ -17,10 +16,11 @@ export interface OversightServices {
   wellbeing: WellbeingService;
 }
 
-export function createOversightServices(deps: { repos: Repositories; clock: Clock; policy: Policy; logger: Logger }): OversightServices {
-  const { repos, clock, policy } = deps;
+export function createOversightServices(deps: { repos: Repositories; policy: Policy; logger: Logger }): OversightServices {
+  const { repos, policy } = deps;
   const logger = deps.logger.child({ component: "oversight" });
-  const base = { clock, policy, logger };
+  // None of them reads the clock: each method takes the moment of the turn that calls it.
+  const base = { policy, logger };
   return {
     teamStatus: createTeamStatusService({ ...base, repos: { officers: repos.officers, cases: repos.cases, actionPlans: repos.actionPlans, audit: repos.audit } }),
     reassign: createReassignService({ ...base, repos: { cases: repos.cases, audit: repos.audit } }),

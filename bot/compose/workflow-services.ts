@@ -1,4 +1,3 @@
-import type { Clock } from "../../services/platform/clock";
 import type { Logger } from "../../services/platform/logger";
 import type { Policy } from "../../services/domain/policy";
 import type { Repositories } from "../../services/store/repositories";
@@ -13,12 +12,13 @@ export interface WorkflowServices {
   plans: ActionPlanService;
 }
 
-export function createWorkflowServices(deps: { repos: Repositories; clock: Clock; policy: Policy; logger: Logger }): WorkflowServices {
-  const { repos, clock, policy } = deps;
+/** No clock: every workflow step takes the moment of the turn that asks for it. */
+export function createWorkflowServices(deps: { repos: Repositories; policy: Policy; logger: Logger }): WorkflowServices {
+  const { repos, policy } = deps;
   const logger = deps.logger.child({ component: "workflows" });
   return {
-    reviews: createReviewService({ repos, clock, policy, logger }),
-    progress: createProgressService({ repos, clock, policy, logger }),
-    plans: createActionPlanService({ repos, clock, policy, logger }),
+    reviews: createReviewService({ repos, policy, logger }),
+    progress: createProgressService({ repos, policy, logger }),
+    plans: createActionPlanService({ repos, policy, logger }),
   };
 }

@@ -19,14 +19,14 @@ export const coreCommands: Pick<CommandHandlers, "help" | "unknown" | "status" |
   status: (t) => view(t, "status", "command:status"),
   "my-cases": (t) => view(t, "my-cases", "command:my cases"),
   due: (t) => view(t, "due", "command:due"),
-  case: async (t, c) => buildCaseCard(await t.services.cases.caseDetail(t.me, c.ref, "command:case")),
+  case: async (t, c) => buildCaseCard(await t.services.cases.caseDetail(t.me, c.ref, t.at, "command:case")),
 };
 
 export const coreActions: Pick<ActionHandlers, "refresh" | "open-case" | "mark-seen"> = {
   refresh: async (t, a) => ({ card: await view(t, a.view, "action:refresh") }),
-  "open-case": async (t, a) => ({ card: buildCaseCard(await t.services.cases.caseDetail(t.me, a.ref, "action:open-case")) }),
+  "open-case": async (t, a) => ({ card: buildCaseCard(await t.services.cases.caseDetail(t.me, a.ref, t.at, "action:open-case")) }),
   "mark-seen": async (t, a) => {
-    const outcome = await t.services.status.markSeen(t.me, { officerId: a.officerId, on: a.on }, "action:mark-seen");
+    const outcome = await t.services.status.markSeen(t.me, { officerId: a.officerId, on: a.on }, t.at, "action:mark-seen");
     if (outcome.kind === "not-owner") return { card: NOT_YOUR_CARD };
     const planSuggestions = await planSuggestionsFor(t, outcome.content.view.role);
     if (outcome.kind === "already-seen") return { card: buildStatusCard({ ...outcome.content, seenWording: "already", planSuggestions }) };
@@ -36,13 +36,16 @@ export const coreActions: Pick<ActionHandlers, "refresh" | "open-case" | "mark-s
 
 /** A DI or above sees every sergeant's team in one card (issue 6); everyone else their own status card. */
 export async function view(t: Turn, which: RefreshableView, why: Purpose): Promise<AdaptiveCardJson> {
-  if (which === "status" && rankLevel[t.me.rank] >= rankLevel.DI) return buildTeamStatusCard(await t.services.oversight.teamStatus.teamStatus(t.me, why));
+  if (which === "status" && rankLevel[t.me.rank] >= rankLevel.DI) {
+    const { scope } = await t.scope();
+    return buildTeamStatusCard(await t.services.oversight.teamStatus.teamStatus(t.me, scope, t.at, why));
+  }
   if (which === "status") {
-    const content = await t.services.status.status(t.me, why);
+    const content = await t.services.status.status(t.me, t.at, why);
     return buildStatusCard({ ...content, planSuggestions: await planSuggestionsFor(t, content.view.role) });
   }
-  if (which === "my-cases") return buildMyCasesCard(await t.services.cases.myCases(t.me, why));
-  if (which === "due") return buildDueCard(await t.services.cases.due(t.me, why));
+  if (which === "my-cases") return buildMyCasesCard(await t.services.cases.myCases(t.me, t.at, why));
+  if (which === "due") return buildDueCard(await t.services.cases.due(t.me, t.at, why));
   return buildHelpCard();
 }
 

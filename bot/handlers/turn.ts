@@ -7,7 +7,7 @@ import type { Officer } from "../../services/domain/officer";
 import { keyHash } from "../../services/app/workflow/workflow-claims";
 import { FormValidationError, type FieldProblem } from "../../services/app/workflow/workflow-errors";
 import type { Command } from "../match-command";
-import type { Outgoing } from "../notifier";
+import type { Outgoing } from "../../services/app/delivery/notifier";
 
 /** What a handler knows about the turn: who is asking, where, and the services to ask. */
 export interface Turn {

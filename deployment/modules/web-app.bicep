@@ -46,7 +46,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: linuxFxVersion
-      appCommandLine: 'npm start'
+      // The zip carries the compiled build (dist/) and runs it with plain node: no build or transpiling on the server.
+      appCommandLine: 'node dist/bot/main.js'
       // The scheduler lives in the process: without Always On an idle app would be unloaded and miss sweeps.
       alwaysOn: true
       // An instance whose /healthz fails is taken out of the load balancer and replaced.

@@ -51,6 +51,20 @@ export const policySchema = z
       suggestAtStaleCases: z.number().int().min(1).default(2),
       escalateAfterMissedCheckpoints: z.number().int().min(1).default(2),
     }).strict().prefault({}),
+    status: z.object({
+      /** Cases needing attention listed on a supervisor's status card, worst first; the rest are counted. */
+      attentionListLimit: z.number().int().min(1).max(100).default(10),
+      /** A detective's own open cases listed on their status card, worst first; the rest are counted. */
+      ownCasesListLimit: z.number().int().min(1).max(100).default(25),
+      /** Pre-charge bail ending within this many days counts as "bail ending soon" on status and team cards. */
+      bailSoonDays: days.default(7),
+    }).strict().prefault({}),
+    urgency: z.object({
+      /** Bail ending within this many days puts a case in the most urgent band of a worst-first list, below lapsed bail only. */
+      bailCriticalWithinDays: days.default(2),
+      /** Bail ending within this many days (and beyond the critical band) puts a case in the next band. */
+      bailNearWithinDays: days.default(7),
+    }).strict().prefault({}),
     workload: z.object({
       casesPerFte: z.number().min(1).default(12),
       fullTimeHours: z.number().min(1).default(40),

@@ -1,7 +1,9 @@
 import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
 import { CasewatchBot } from "../../bot/casewatch-bot";
-import { createNotifier } from "../../bot/notifier";
-import type { SendResult } from "../../services/app/delivery/card-sender";
+import { createNotifier } from "../../services/app/delivery/notifier";
+import { createRateLimitedSender } from "../../services/app/delivery/rate-limited-sender";
+import type { CardSender, SendResult } from "../../services/app/delivery/card-sender";
+import { CONVERSATION_REF_SCHEMA_VERSION } from "../../services/domain/conversation-ref";
 import { createAppServices, type AppServices } from "../../bot/compose/app-services";
 import { fixedClock } from "../../services/platform/clock";
 import { createLogger } from "../../services/platform/logger";
@@ -87,13 +89,23 @@ export async function createHarness(store: TestStore): Promise<Harness> {
   await seedForce(repos);
   const clock = fixedClock(NOW);
   const services = createAppServices({ repos, clock, policy: defaultPolicy(), logger: createLogger("silent"), config: { allowedTenants: [TENANT] } });
-  const sender = {
-    sendToUser: async (to: { tenantId: string; aadObjectId: string }, card: Record<string, unknown>) => {
-      if (h.sendResult.ok) h.sent.push({ ...to, card });
+  const connector: CardSender = {
+    send: async (to, card) => {
+      if (h.sendResult.ok) h.sent.push({ tenantId: to.tenantId, aadObjectId: to.aadObjectId, card });
       return h.sendResult;
     },
   };
-  const bot = new CasewatchBot({ services, clock, timeZone: defaultPolicy().timeZone, notifier: createNotifier({ sender, repos, clock, logger: createLogger("silent") }) });
+  // Everyone has a personal chat here; whether a card arrives is what the fake connector answers (`h.sendResult`).
+  const everyoneReachable = {
+    personal: async (tenantId: string, aadObjectId: string) => ({
+      id: `${tenantId}:${aadObjectId}:personal`, type: "conversation-ref" as const, schemaVersion: CONVERSATION_REF_SCHEMA_VERSION as typeof CONVERSATION_REF_SCHEMA_VERSION,
+      tenantId, aadObjectId, scope: "personal" as const, alive: true, updatedAt: NOW, reference: { conversation: { id: `personal-conv-${aadObjectId}` } },
+    }),
+  };
+  const logger = createLogger("silent");
+  const sender = createRateLimitedSender({ sender: connector, conversations: repos.conversations, clock, logger, limits: { backoffBaseMs: 1, backoffMaxMs: 5 } });
+  const notifier = createNotifier({ sender, repos: { ...repos, conversations: everyoneReachable }, clock, logger });
+  const bot = new CasewatchBot({ services, clock, timeZone: defaultPolicy().timeZone, notifier });
   const turn = async (activity: Partial<Activity>) => {
     const adapter = new RecordingAdapter();
     await adapter.processActivity(activity, (context) => bot.run(context));

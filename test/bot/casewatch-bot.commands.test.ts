@@ -1,9 +1,14 @@
 import assert from "node:assert/strict";
 import { conversationRefId } from "../../services/store/conversation-ref-repository";
-import { OTHER_TENANT, REF, TENANT, TODAY } from "../services/app/force-fixture";
+import { NOW, OTHER_TENANT, REF, seedForce, TENANT, TODAY } from "../services/app/force-fixture";
 import { startTestStore, type TestStore } from "../support/test-store";
 import { makeCase } from "../support/fixtures";
-import { activityFrom, BOT, cardOf, createHarness, execute, harnessPerTest, textOf, wordsOf, type Harness } from "./bot-harness";
+import { CasewatchBot, type CasewatchBotDeps } from "../../bot/casewatch-bot";
+import { createAppServices } from "../../bot/compose/app-services";
+import { defaultPolicy } from "../../services/domain/policy";
+import type { Clock } from "../../services/platform/clock";
+import { createLogger } from "../../services/platform/logger";
+import { activityFrom, BOT, cardOf, createHarness, execute, harnessPerTest, RecordingAdapter, textOf, wordsOf, type Harness } from "./bot-harness";
 
 const DC1 = { aad: "aad-dc1" };
 const DS1 = { aad: "aad-ds1" };
@@ -225,5 +230,33 @@ describe("CasewatchBot against hostile activities", function () {
 
   it("treats an oversized message as not a command", async () => {
     assert.match(textOf(await h.say(DC1, `status ${"x".repeat(5000)}`)), /did not understand/);
+  });
+});
+
+describe("CasewatchBot reads the clock once per turn (the turn's moment is passed down)", function () {
+  this.timeout(30_000);
+  let store: TestStore;
+  before(async () => { store = await startTestStore(); });
+  after(() => store.close());
+
+  it("status (detective, sergeant, inspector), my cases, due and case each read the bot's clock once, and the services never read theirs", async () => {
+    const { repos } = await store.fresh();
+    await seedForce(repos);
+    const reads = { bot: 0, services: 0 };
+    const counting = (who: keyof typeof reads): Clock => ({ now: () => { reads[who] += 1; return new Date(NOW); } });
+    const policy = defaultPolicy();
+    const logger = createLogger("silent");
+    const services = createAppServices({ repos, clock: counting("services"), policy, logger, config: { allowedTenants: [TENANT] } });
+    // These commands send nothing to anyone else, so a notifier that is called at all fails the test.
+    const notifier: CasewatchBotDeps["notifier"] = { notify: async () => { throw new Error("a read-only command sent a card"); } };
+    const bot = new CasewatchBot({ services, clock: counting("bot"), timeZone: policy.timeZone, notifier });
+    for (const [who, text] of [[DC1, "status"], [DS1, "status"], [DI1, "status"], [DC1, "my cases"], [DS1, "due"], [DC1, `case ${REF.overdueReview}`]] as const) {
+      reads.bot = 0;
+      reads.services = 0;
+      const adapter = new RecordingAdapter();
+      await adapter.processActivity(activityFrom(who, { type: "message", text }), (context) => bot.run(context));
+      assert.equal(adapter.activityBuffer.length, 1, text);
+      assert.deepEqual(reads, { bot: 1, services: 0 }, text);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
-import { createBotServer, MAX_BODY_BYTES, type BotServer, type BotServerDeps } from "../../bot/create-bot-server";
+import { MAX_BODY_BYTES, type BotServer } from "../../bot/create-bot-server";
+import { composeBot, type ComposeBotDeps } from "../../bot/compose/compose-bot";
 import { createAppServices, type AppServices } from "../../bot/compose/app-services";
 import { fixedClock } from "../../services/platform/clock";
 import { loadConfig, type Config } from "../../services/platform/config/load-config";
@@ -19,7 +20,7 @@ const azureConfig = (bot: Partial<Config["bot"]>): Config => ({
   bot: { appType: "SingleTenant", authEnabled: true, ...bot },
 });
 
-describe("createBotServer (restify + CloudAdapter on loopback)", function () {
+describe("createBotServer, as composeBot builds it (restify + CloudAdapter on loopback)", function () {
   this.timeout(20_000);
   let store: TestStore;
   let repos: Repositories;
@@ -43,8 +44,8 @@ describe("createBotServer (restify + CloudAdapter on loopback)", function () {
   });
   afterEach(async () => { for (const s of running.splice(0)) await s.close(); });
 
-  const start = async (overrides: Partial<BotServerDeps> = {}) => {
-    const server = createBotServer({ config: localConfig(), repos, services, clock: fixedClock(NOW), logger, ...overrides });
+  const start = async (overrides: Partial<ComposeBotDeps> = {}) => {
+    const server = composeBot({ config: localConfig(), repos, services, clock: fixedClock(NOW), logger, ...overrides });
     running.push(server);
     await server.listen("127.0.0.1", 0);
     return `http://127.0.0.1:${server.port()}`;
@@ -104,7 +105,7 @@ describe("createBotServer (restify + CloudAdapter on loopback)", function () {
   });
 
   it("refuses to start outside local mode without bot credentials: auth is never silently off", () => {
-    assert.throws(() => createBotServer({ config: azureConfig({}), repos, services, clock: fixedClock(NOW), logger }), (err: unknown) =>
+    assert.throws(() => composeBot({ config: azureConfig({}), repos, services, clock: fixedClock(NOW), logger }), (err: unknown) =>
       err instanceof CasewatchError && err.code === "CONFIG_INVALID" && (err.details ?? []).includes("MicrosoftAppId") && (err.details ?? []).includes("MicrosoftAppPassword"));
   });
 
@@ -122,7 +123,7 @@ describe("createBotServer (restify + CloudAdapter on loopback)", function () {
   });
 
   it("in local mode, refuses to listen anywhere but loopback", async () => {
-    const server = createBotServer({ config: localConfig(), repos, services, clock: fixedClock(NOW), logger });
+    const server = composeBot({ config: localConfig(), repos, services, clock: fixedClock(NOW), logger });
     await assert.rejects(server.listen("0.0.0.0", 0), (err: unknown) => err instanceof CasewatchError && err.code === "CONFIG_INVALID");
   });
 });

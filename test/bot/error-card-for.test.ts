@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { errorCardFor } from "../../bot/error-card-for";
-import { CaseNotFoundError } from "../../services/app/scope/scoped-cases";
+import { CaseNotFoundError } from "../../services/app/scope/scope-errors";
 import { CasewatchError, ConcurrencyError, ValidationError } from "../../services/platform/errors";
 import { OfficerOutOfScopeError } from "../../services/app/scope/scope-errors";
 import { AlreadyDoneError, NotFoundInScopeError } from "../../services/app/workflow/workflow-errors";

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { sendImportHandovers } from "../../bot/import-handovers";
-import { createNotifier } from "../../bot/notifier";
+import { createNotifier } from "../../services/app/delivery/notifier";
+import { createRateLimitedSender } from "../../services/app/delivery/rate-limited-sender";
+import type { CardSender } from "../../services/app/delivery/card-sender";
+import { CONVERSATION_REF_SCHEMA_VERSION } from "../../services/domain/conversation-ref";
+import { conversationRefId } from "../../services/store/conversation-ref-repository";
 import { fixedClock } from "../../services/platform/clock";
 import { createLogger } from "../../services/platform/logger";
 import { createOversightServices } from "../../bot/compose/oversight-services";
@@ -20,15 +24,21 @@ describe("sendImportHandovers: an import that changes a supervisor sends the new
   beforeEach(async () => {
     repos = (await store.fresh()).repos;
     await seedForce(repos);
+    // ds1 has installed the bot: a live personal-chat reference.
+    await repos.conversations.upsert({
+      id: conversationRefId(TENANT, "aad-ds1", "personal"), type: "conversation-ref", schemaVersion: CONVERSATION_REF_SCHEMA_VERSION,
+      tenantId: TENANT, aadObjectId: "aad-ds1", scope: "personal", alive: true, updatedAt: NOW, reference: { conversation: { id: "conv-ds1" } },
+    });
     sent = [];
   });
 
   const deps = () => {
     const clock = fixedClock(NOW);
     const logger = createLogger("silent");
-    const sender = { sendToUser: async (to: { aadObjectId: string }, card: Record<string, unknown>) => (sent.push({ aadObjectId: to.aadObjectId, card }), { ok: true as const }) };
+    const connector: CardSender = { send: async (to, card) => (sent.push({ aadObjectId: to.aadObjectId, card }), { ok: true as const }) };
+    const sender = createRateLimitedSender({ sender: connector, conversations: repos.conversations, clock, logger });
     return {
-      handover: createOversightServices({ repos, clock, policy: defaultPolicy(), logger }).handover,
+      handover: createOversightServices({ repos, policy: defaultPolicy(), logger }).handover,
       notifier: createNotifier({ sender, repos, clock, logger }),
       tenantId: TENANT,
       actorId: "cli:jsmith",

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { CloudAdapter } from "botbuilder";
 import { botAuthentication } from "../../bot/bot-authentication";
-import { createProactiveSender, NO_CONVERSATION, type ProactiveSender } from "../../bot/proactive-sender";
+import { createProactiveSender, type ProactiveSender } from "../../bot/proactive-sender";
+import { personalTarget } from "../../services/app/delivery/recipient-reachability";
 import { buildHelpCard } from "../../cards/help";
 import { createInstallationService } from "../../services/app/identity/installation-service";
 import { fixedClock } from "../../services/platform/clock";
@@ -33,7 +34,7 @@ describe("proactive sender (continueConversationAsync against a fake connector)"
     connector.requests.length = 0;
     reply = () => ({ status: 200, body: { id: "activity-7" } });
     const adapter = new CloudAdapter(botAuthentication(loadConfig({ CASEWATCH_SCHEDULER: "off" })));
-    sender = createProactiveSender({ adapter, appId: "", repos, logger: createLogger("silent"), clock });
+    sender = createProactiveSender({ adapter, appId: "", logger: createLogger("silent"), clock });
   });
 
   const target = (conversationId: string) => ({
@@ -87,16 +88,18 @@ describe("proactive sender (continueConversationAsync against a fake connector)"
 
   it("sends to a person by tenant and Entra id through their stored personal chat", async () => {
     const { reference } = target("a:personal");
-    await createInstallationService({ conversations: repos.conversations, clock }).remember({ tenantId: TENANT, aadObjectId: "aad-ds1", scope: "personal", reference });
-    assert.deepEqual(await sender.sendToUser({ tenantId: TENANT, aadObjectId: "aad-ds1" }, card), { ok: true, activityId: "activity-7" });
+    await createInstallationService({ conversations: repos.conversations }).remember({ tenantId: TENANT, aadObjectId: "aad-ds1", scope: "personal", reference }, clock.now());
+    const to = await personalTarget(repos.conversations, TENANT, "aad-ds1");
+    assert.ok(to, "the stored personal chat is found by tenant and Entra id");
+    assert.deepEqual(await sender.send(to, card), { ok: true, activityId: "activity-7" });
   });
 
   it("says there is no conversation for someone who never installed or has uninstalled, sending nothing", async () => {
-    const installs = createInstallationService({ conversations: repos.conversations, clock });
-    await installs.remember({ tenantId: TENANT, aadObjectId: "aad-dc1", scope: "personal", reference: target("a:old").reference });
-    await installs.forget({ tenantId: TENANT, aadObjectId: "aad-dc1", scope: "personal" }, "uninstalled");
+    const installs = createInstallationService({ conversations: repos.conversations });
+    await installs.remember({ tenantId: TENANT, aadObjectId: "aad-dc1", scope: "personal", reference: target("a:old").reference }, clock.now());
+    await installs.forget({ tenantId: TENANT, aadObjectId: "aad-dc1", scope: "personal" }, "uninstalled", clock.now());
     for (const aadObjectId of ["aad-nobody", "aad-dc1"]) {
-      assert.deepEqual(await sender.sendToUser({ tenantId: TENANT, aadObjectId }, card), { ok: false, status: 404, code: NO_CONVERSATION });
+      assert.equal(await personalTarget(repos.conversations, TENANT, aadObjectId), undefined);
     }
     assert.equal(connector.requests.length, 0);
   });

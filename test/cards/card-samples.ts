@@ -1,7 +1,8 @@
-import type { PlanSummary } from "../../cards/plan-acknowledge";
-import type { CaseDetail } from "../../services/app/cases/case-detail";
-import type { CaseLine } from "../../services/app/cases/case-line";
-import type { DueView, MyCasesView } from "../../services/app/cases/case-query-service";
+import type { PlanSummary } from "../../services/app/plans/plan-view";
+import type { CaseDetail } from "../../services/app/cases/case-detail-view";
+import type { CaseLine } from "../../services/app/cases/case-line-view";
+import type { DueView } from "../../services/app/cases/due-view";
+import type { MyCasesView } from "../../services/app/cases/my-cases-view";
 import type { StatusTotals, StatusView } from "../../services/app/status/status-view";
 
 /** Fixed card data, written out by hand so the card tests do not depend on the rules or the store. */
@@ -9,7 +10,7 @@ export const lapsedLine: CaseLine = {
   ref: "CF/01234/26", offenceCategory: "Indecent images of children", risk: "very-high", oicName: "DC Ben Carter",
   review: { dueOn: "2026-02-17", overdueDays: 14, escalated: true }, daysSinceUpdate: 400, staleLevel: "red",
   forensicsDays: 122, forensicsOverdue: true,
-  bail: { kind: "pre-charge", endsOn: "2026-03-01", daysLeft: -2, lapsed: true, treatedAsExtended: false },
+  bail: { kind: "pre-charge", endsOn: "2026-03-01", daysLeft: -2, lapsed: true, treatedAsExtended: false, band: "critical" },
   urgency: 20_000,
 };
 export const ruiLine: CaseLine = {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { parseCardAction } from "../../cards/card-actions";
 import { buildDigestCard, digestActionData, digestVerbs, type DigestCardData } from "../../cards/digest";
+import { wordsOf } from "./card-words";
 import { assertValidAdaptiveCard, buttonsIn, nodesIn } from "./validate-adaptive-card";
 
 const fixed: DigestCardData = {
@@ -51,5 +52,18 @@ describe("cards/digest", () => {
     assert.throws(() => buildDigestCard({ ...fixed, groups: [fixed.groups[0]!, fixed.groups[0]!] }));
     const tampered = { ...fixed, groups: [{ urgency: "action", items: [{ headline: "x", dueOn: "2026-03-01", action: { verb: "delete-case", ref: "CF/1" } }] }] };
     assert.throws(() => buildDigestCard(tampered as unknown as DigestCardData));
+  });
+
+  it("words an item's figures and dates itself, in a fixed order, from the view's structured detail", () => {
+    const item = { headline: "Bail extension needs authority", dueOn: "2026-03-02" as const, ref: "CF/00001/26", detail: { authority: "inspector" as const, endsOn: "2026-03-05", daysLeft: 3 } };
+    const words = wordsOf(buildDigestCard({ recipientName: "DS Sergeant", day: "2026-03-02", groups: [{ urgency: "urgent", items: [item] }] }));
+    assert.match(words, /CF\/00001\/26 · due 2026-03-02 · needs an inspector, bail ends Thu 5 Mar 2026, 3 days left/);
+    const today = wordsOf(buildDigestCard({ recipientName: "x", day: "2026-03-02", groups: [{ urgency: "info", items: [{ ...item, detail: { daysLeft: 0, overdueDays: 1, missed: 2 } }] }] }));
+    assert.match(today, /ends today, 1 day overdue, 2 checkpoints missed/);
+  });
+
+  it("refuses detail the view does not declare, so nothing unvetted can reach the card", () => {
+    const leaky = { ...fixed, groups: [{ urgency: "info", items: [{ headline: "x", dueOn: "2026-03-01", detail: { victimName: "A Person" } }] }] };
+    assert.throws(() => buildDigestCard(leaky as unknown as DigestCardData));
   });
 });

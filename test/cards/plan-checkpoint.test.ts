@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { buildPlanCheckpointCard, checkpointFormAfterRefusal, checkpointInputFromAction, planCheckpointAction, planCloseAction, type PlanCheckpointData } from "../../cards/plan-checkpoint";
+import { buildPlanCheckpointCard, checkpointFormAfterRefusal, checkpointInputFromAction, planCheckpointAction, planCloseAction, type PlanCheckpointCardData } from "../../cards/plan-checkpoint";
 import { planSummarySample } from "./card-samples";
 import { wordsOf } from "./card-words";
 import { assertValidAdaptiveCard, inputsIn, nodesIn, verbsIn } from "./validate-adaptive-card";
 
 type Json = Record<string, unknown>;
-const record: PlanCheckpointData = { ...planSummarySample, status: "active", mode: "record", checkpointOn: "2026-03-24", missedCheckpoints: 1, history: [] };
+const record: PlanCheckpointCardData = { ...planSummarySample, status: "active", mode: "record", checkpointOn: "2026-03-24", missedCheckpoints: 1, history: [] };
 
 describe("buildPlanCheckpointCard", () => {
   it("asks for a result and note per objective, with record and close buttons", () => {

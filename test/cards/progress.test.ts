@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { buildProgressCard, progressAnswerAction, type ProgressCardData } from "../../cards/progress";
+import { buildProgressCard, progressAnswerAction } from "../../cards/progress";
+import type { ProgressView } from "../../services/app/progress/progress-view";
 import { wordsOf } from "./card-words";
 import { assertValidAdaptiveCard, buttonsIn, verbsIn } from "./validate-adaptive-card";
 
@@ -22,7 +23,7 @@ describe("buildProgressCard", () => {
   });
 
   it("turns read-only once answered, saying who answered and when", () => {
-    const data: ProgressCardData = { mode: "answered", ...facts, lastUpdatedOn: "2026-03-10", daysSinceUpdate: 0, answer: "awaiting-forensics", byName: "DC Smith", atLabel: "10:42" };
+    const data: ProgressView = { mode: "answered", ...facts, lastUpdatedOn: "2026-03-10", daysSinceUpdate: 0, answer: "awaiting-forensics", byName: "DC Smith", atLabel: "10:42" };
     const card = buildProgressCard(data);
     assertValidAdaptiveCard(card);
     assert.deepEqual(verbsIn(card), []);

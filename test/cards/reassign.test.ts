@@ -6,7 +6,7 @@ import { assertValidOversightCard, buttonsOf } from "../services/app/oversight-c
 import { lapsedLine, reassignOptionsSample } from "../services/app/oversight-card-samples";
 
 const warning = { ref: "CF/01234/26", toOfficerId: "dc05", toName: "DC Carys Lloyd", hoursPerWeek: 20, live: 10, capacity: 6, liveAfter: 11, percentAfter: 183 };
-const upcoming = { ...lapsedLine, bail: { kind: "pre-charge" as const, endsOn: "2026-03-12", daysLeft: 9, lapsed: false, treatedAsExtended: false, authority: "inspector" as const, authorityWarnFrom: "2026-02-26" } };
+const upcoming = { ...lapsedLine, bail: { kind: "pre-charge" as const, endsOn: "2026-03-12", daysLeft: 9, lapsed: false, treatedAsExtended: false, band: "later" as const, authority: "inspector" as const, authorityWarnFrom: "2026-02-26" } };
 
 describe("buildReassignCard", () => {
   const variants = {

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { buildReviewSummaryCard, type ReviewSummaryData } from "../../cards/review-summary";
+import { buildReviewSummaryCard } from "../../cards/review-summary";
+import type { ReviewSummaryView } from "../../services/app/reviews/review-view";
 import { wordsOf } from "./card-words";
 import { assertValidAdaptiveCard, verbsIn } from "./validate-adaptive-card";
 
-const sample: ReviewSummaryData = {
+const sample: ReviewSummaryView = {
   audience: "everyone", ref: "CF/00001/26", offenceCategory: "Indecent images of children",
   reviewerName: "DS Khan", reviewedAt: "2026-03-10T10:42:00.000Z", atLabel: "10:42",
   outcome: "escalate", risk: "high", previousRisk: "medium", nextReviewOn: "2026-03-17", actionCount: 2,

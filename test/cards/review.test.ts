@@ -8,7 +8,7 @@ const sample: ReviewCardData = {
   ref: "CF/00001/26", offenceCategory: "Indecent images of children", risk: "medium", oicId: "dc1", oicName: "DC Smith",
   today: "2026-03-10", lastUpdatedOn: "2026-02-03", daysSinceUpdate: 35, lastReviewedOn: "2026-02-20", daysSinceReview: 18,
   reviewDueOn: "2026-03-06", reviewOverdueDays: 4,
-  bail: { kind: "pre-charge", endsOn: "2026-04-06", daysLeft: 27, lapsed: false, treatedAsExtended: false, authority: "inspector", authorityWarnFrom: "2026-03-23" },
+  bail: { kind: "pre-charge", endsOn: "2026-04-06", daysLeft: 27, lapsed: false, treatedAsExtended: false, band: "later", authority: "inspector", authorityWarnFrom: "2026-03-23" },
   forensicsDays: 57, forensicsOverdue: false,
   lastReview: { id: "review-abc", on: "2026-02-20", reviewerName: "DS Khan", outcome: "actions-set", actions: [{ text: "Chase the lab", ownerName: "DC Smith", targetOn: "2026-03-01" }] },
   owners: [{ id: "dc1", name: "DC Smith" }, { id: "dc2", name: "DC Brown" }, { id: "ds1", name: "DS Khan" }],

@@ -7,11 +7,10 @@ import { defaultPolicy } from "../../services/domain/policy";
 import { londonDay } from "../../services/rules/calendar";
 import type { Containers } from "../../services/store/cosmos-setup";
 import type { Repositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { FakeCardSender } from "../support/fake-teams-connector";
 import { makeCase } from "../support/fixtures";
 import { startTestStore, type TestStore } from "../support/test-store";
-import { deliveredItems, seed, TENANT } from "../services/app/sweep/sweep-fixtures";
+import { deliveredItems, seed, TENANT, sweepExecutor } from "../services/app/sweep/sweep-fixtures";
 import { recordFigure } from "./reliability-figures";
 
 const policy = defaultPolicy();
@@ -47,9 +46,9 @@ interface Played {
 async function play(repos: Repositories, ticks: readonly Tick[]): Promise<Played> {
   const sender = new FakeCardSender();
   const clock = fixedClock(ticks[0]!.at);
-  const executor = createSweepExecutor({ repos, sender, policy, clock, logger: silent, instanceId: "clock-test", tenantId: TENANT, concurrency: 2 });
+  const executor = sweepExecutor({ repos, sender, policy, clock, logger: silent, instanceId: "clock-test", tenantId: TENANT, concurrency: 2 });
   const everyCase: Repositories = { ...repos, cases: { ...repos.cases, needingAttention: async () => (await repos.cases.byOic(["dc1", "dc2", "ds1", "di1"], { openOnly: true })) } };
-  const naive = createSweepExecutor({ repos: everyCase, sender: new FakeCardSender(), policy, clock, logger: silent, instanceId: "clock-check", tenantId: TENANT });
+  const naive = sweepExecutor({ repos: everyCase, sender: new FakeCardSender(), policy, clock, logger: silent, instanceId: "clock-check", tenantId: TENANT });
   const problems: string[] = [];
   const sentOnDay = new Map<string, string>();
   let highWater = "";

@@ -5,10 +5,9 @@ import { fixedClock } from "../../services/platform/clock";
 import { defaultPolicy } from "../../services/domain/policy";
 import { embeddedCosmosClient, ensureContainers, startEmbeddedCosmos, type EmbeddedCosmos } from "../../services/store/cosmos-setup";
 import { createCosmosRepositories, type Repositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import type { SweepReport } from "../../services/app/sweep/sweep-report";
 import { createHttpCardSender, FakeCardSender } from "../support/fake-teams-connector";
-import { deliveredItems, MONDAY_0800, TENANT } from "../services/app/sweep/sweep-fixtures";
+import { deliveredItems, MONDAY_0800, TENANT, sweepExecutor } from "../services/app/sweep/sweep-fixtures";
 import { startCrashConnector } from "./crash-connector";
 import { compareDeliveries, reliabilityCases, seedReliabilityForce } from "./reliability-force";
 import { recordFigure } from "./reliability-figures";
@@ -50,7 +49,7 @@ describe("reliability: two instances sweep at the same time", function () {
     const plan = await twoInstances(server);
     await seedReliabilityForce(plan.repos[0], CASES);
     const sender = new FakeCardSender();
-    await createSweepExecutor({ repos: plan.repos[0], sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: pino({ level: "silent" }), instanceId: "plan", tenantId: TENANT, limits: FAST_LIMITS }).run({ at: MONDAY_0800 });
+    await sweepExecutor({ repos: plan.repos[0], sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: pino({ level: "silent" }), instanceId: "plan", tenantId: TENANT, limits: FAST_LIMITS }).run({ at: MONDAY_0800 });
     expected = itemsOf(sender.sent.map((s) => ({ conversationId: s.target.conversationId, card: s.card })));
     plan.dispose();
   });
@@ -74,7 +73,7 @@ describe("reliability: two instances sweep at the same time", function () {
         try {
           const run = (i: 0 | 1, delayMs: number): Promise<SweepReport> => {
             const repos: Repositories = leaky ? { ...twins.repos[i], leases: { acquire: async () => true, release: async () => undefined } } : twins.repos[i];
-            const executor = createSweepExecutor({
+            const executor = sweepExecutor({
               repos, sender: createHttpCardSender(connector.url), policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: pino({ level: "silent" }),
               instanceId: `instance-${i}`, tenantId: TENANT, concurrency: 4, maxItemsPerCard: 3, limits: FAST_LIMITS,
             });

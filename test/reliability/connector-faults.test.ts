@@ -4,10 +4,9 @@ import { fixedClock } from "../../services/platform/clock";
 import { defaultPolicy } from "../../services/domain/policy";
 import type { Repositories } from "../../services/store/repositories";
 import type { CardSender } from "../../services/app/delivery/card-sender";
-import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createHttpCardSender, FakeTeamsConnector } from "../support/fake-teams-connector";
 import { startTestStore, type TestStore } from "../support/test-store";
-import { connect, deliveredItems, MONDAY_0800, TENANT } from "../services/app/sweep/sweep-fixtures";
+import { connect, deliveredItems, MONDAY_0800, TENANT, sweepExecutor } from "../services/app/sweep/sweep-fixtures";
 import { compareDeliveries, reliabilityCases, reliabilityOfficers, seedReliabilityForce } from "./reliability-force";
 import { recordFigure } from "./reliability-figures";
 
@@ -15,7 +14,7 @@ const silent = pino({ level: "silent" });
 const fast = { globalPerSecond: 50, backoffBaseMs: 10, backoffMaxMs: 100, max5xxRetries: 4, max429Retries: 12 };
 
 function executor(repos: Repositories, sender: CardSender) {
-  return createSweepExecutor({ repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: silent, instanceId: "i", tenantId: TENANT, concurrency: 6, limits: fast, maxItemsPerCard: 3 });
+  return sweepExecutor({ repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: silent, instanceId: "i", tenantId: TENANT, concurrency: 6, limits: fast, maxItemsPerCard: 3 });
 }
 
 const arrived = (c: FakeTeamsConnector) =>

@@ -5,11 +5,10 @@ import { CasewatchError } from "../../services/platform/errors";
 import { defaultPolicy } from "../../services/domain/policy";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "../../services/store/cosmos-setup";
 import type { Repositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import type { SweepReport } from "../../services/app/sweep/sweep-report";
 import { randomFaults } from "../support/cosmos-fault-proxy";
 import { FakeCardSender } from "../support/fake-teams-connector";
-import { deliveredItems, MONDAY_0800, TENANT } from "../services/app/sweep/sweep-fixtures";
+import { deliveredItems, MONDAY_0800, TENANT, sweepExecutor } from "../services/app/sweep/sweep-fixtures";
 import { openFaultyStore } from "./faulty-store";
 import { compareDeliveries, reliabilityCases, seedReliabilityForce } from "./reliability-force";
 import { recordFigure } from "./reliability-figures";
@@ -18,7 +17,7 @@ const silent = pino({ level: "silent" });
 const GRACE_MS = 60_000;
 
 function executor(repos: Repositories, sender: FakeCardSender, clock: ReturnType<typeof fixedClock>) {
-  return createSweepExecutor({
+  return sweepExecutor({
     repos, sender, policy: defaultPolicy(), clock, logger: silent, instanceId: "instance-faults", tenantId: TENANT,
     concurrency: 4, claimGraceMs: GRACE_MS, leaseTtlMs: GRACE_MS, maxItemsPerCard: 6,
   });

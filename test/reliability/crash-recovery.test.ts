@@ -5,9 +5,8 @@ import { fixedClock } from "../../services/platform/clock";
 import { defaultPolicy } from "../../services/domain/policy";
 import { embeddedCosmosClient, ensureContainers, startEmbeddedCosmos, type Containers, type EmbeddedCosmos } from "../../services/store/cosmos-setup";
 import { createCosmosRepositories, type Repositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createHttpCardSender, FakeCardSender } from "../support/fake-teams-connector";
-import { deliveredItems, MONDAY_0800, TENANT } from "../services/app/sweep/sweep-fixtures";
+import { deliveredItems, MONDAY_0800, TENANT, sweepExecutor } from "../services/app/sweep/sweep-fixtures";
 import { startCrashConnector, type SendHook } from "./crash-connector";
 import { compareDeliveries, reliabilityCases, seedReliabilityForce } from "./reliability-force";
 import { recordFigure } from "./reliability-figures";
@@ -69,7 +68,7 @@ describe("reliability: the sweeping process is killed (SIGKILL) at random points
     // The plan, and how long an unhindered sweep takes in a child process (to spread the timed kills over it).
     const db = await freshDatabase();
     const sender = new FakeCardSender();
-    await createSweepExecutor({ repos: db.repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: pino({ level: "silent" }), instanceId: "plan", tenantId: TENANT, maxItemsPerCard: MAX_ITEMS_PER_CARD, limits: FAST_LIMITS }).run({ at: MONDAY_0800 });
+    await sweepExecutor({ repos: db.repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: pino({ level: "silent" }), instanceId: "plan", tenantId: TENANT, maxItemsPerCard: MAX_ITEMS_PER_CARD, limits: FAST_LIMITS }).run({ at: MONDAY_0800 });
     expected = itemsOf(sender.sent.map((s) => ({ conversationId: s.target.conversationId, card: s.card })));
     plannedCards = sender.sent.length;
     db.dispose();
@@ -138,7 +137,7 @@ describe("reliability: the sweeping process is killed (SIGKILL) at random points
       const windowItems = deliveredBefore - markedSent;
 
       // Restart: a new process's executor (new instance id) three minutes later, then once more to show it is settled.
-      const restart = createSweepExecutor({
+      const restart = sweepExecutor({
         repos: db.repos, sender: createHttpCardSender(connector.url), policy: defaultPolicy(), clock: fixedClock(RESTART_AT), logger: pino({ level: "silent" }),
         instanceId: `restarted-${seed}`, tenantId: TENANT, maxItemsPerCard: MAX_ITEMS_PER_CARD, leaseTtlMs: LEASE_TTL_MS, claimGraceMs: GRACE_MS, limits: FAST_LIMITS,
       });

@@ -1,4 +1,5 @@
-import { createBotServer, type BotServer } from "../../bot/create-bot-server";
+import type { BotServer } from "../../bot/create-bot-server";
+import { composeBot } from "../../bot/compose/compose-bot";
 import { createAppServices, type AppServices } from "../../bot/compose/app-services";
 import { fixedClock, type Clock } from "../../services/platform/clock";
 import { loadConfig, type Config } from "../../services/platform/config/load-config";
@@ -19,14 +20,14 @@ export interface HttpBot {
   close(): Promise<void>;
 }
 
-/** The bot exactly as production wires it (createBotServer, CloudAdapter, restify), in local mode on loopback. */
+/** The bot exactly as production wires it (composeBot: CloudAdapter, notifier, restify), in local mode on loopback. */
 export async function startHttpBot(opts: { repos: Repositories; logger?: Logger; clock?: Clock; config?: Config }): Promise<HttpBot> {
   const config = opts.config ?? loadConfig({ CASEWATCH_ALLOWED_TENANTS: TENANT, LOG_LEVEL: "silent" });
   const logger = opts.logger ?? createLogger("silent");
   const clock = opts.clock ?? fixedClock(NOW);
   const connector = await startFakeConnector();
   const services = createAppServices({ repos: opts.repos, clock, policy: config.policy, logger, config });
-  const server = createBotServer({ config, repos: opts.repos, services, clock, logger });
+  const server = composeBot({ config, repos: opts.repos, services, clock, logger });
   await server.listen("127.0.0.1", 0);
   const base = `http://127.0.0.1:${server.port()}`;
   return {

@@ -9,8 +9,8 @@ import { defaultPolicy } from "../../services/domain/policy";
 import { containerDefinitions, type ContainerName } from "../../services/store/containers";
 import { embeddedCosmosClient, type Containers } from "../../services/store/cosmos-setup";
 import { createCosmosRepositories } from "../../services/store/repositories";
-import { createSweepExecutor } from "../../services/app/sweep/sweep-executor";
 import { createHttpCardSender } from "../support/fake-teams-connector";
+import { sweepExecutor } from "../services/app/sweep/sweep-fixtures";
 
 const args = z
   .object({
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const containers = Object.fromEntries(
     (Object.keys(containerDefinitions) as ContainerName[]).map((n) => [n, database.container(containerDefinitions[n].id)]),
   ) as Containers;
-  const executor = createSweepExecutor({
+  const executor = sweepExecutor({
     repos: createCosmosRepositories(containers),
     sender: createHttpCardSender(args.connector),
     policy: defaultPolicy(),

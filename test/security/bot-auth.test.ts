@@ -3,7 +3,8 @@ import { AuthenticationConstants } from "botframework-connector";
 // Not in the package's public index: the cache of OpenID metadata per URL, used to point validation at our key set.
 import { JwtTokenExtractor } from "botframework-connector/lib/auth/jwtTokenExtractor";
 import { OpenIdMetadata } from "botframework-connector/lib/auth/openIdMetadata";
-import { createBotServer, type BotServer } from "../../bot/create-bot-server";
+import type { BotServer } from "../../bot/create-bot-server";
+import { composeBot } from "../../bot/compose/compose-bot";
 import { createAppServices } from "../../bot/compose/app-services";
 import { fixedClock } from "../../services/platform/clock";
 import { loadConfig, type Config } from "../../services/platform/config/load-config";
@@ -63,7 +64,7 @@ describe("security: Bot Framework auth on /api/messages with a locally issued ke
     const config = azureConfig();
     const logger = createLogger("silent");
     const services = createAppServices({ repos, clock: fixedClock(NOW), policy: config.policy, logger, config });
-    server = createBotServer({ config, repos, services, clock: fixedClock(NOW), logger });
+    server = composeBot({ config, repos, services, clock: fixedClock(NOW), logger });
     await server.listen("127.0.0.1", 0);
     base = `http://127.0.0.1:${server.port()}`;
     // CloudAdapter prints every refused request to console.error itself; keep the run readable.

@@ -156,7 +156,7 @@ describe("security: a full end-to-end run logs no names, narratives or tokens", 
     // Not a vacuous scan: the run was busy, verbose, and the narrative really was stored.
     assert.ok(lines.length >= 50, `the run logged enough to be worth scanning (${lines.length} lines)`);
     const messages = new Set(lines.map((l) => /"msg":"([^"]*)"/.exec(l)?.[1]));
-    for (const m of ["seeded the demo force", "sweep finished", "turn failed", "notification not delivered", "import refused: validation errors", "action plan proposed"]) {
+    for (const m of ["seeded the demo force", "sweep finished", "turn failed", "notification recipient has no Teams chat", "import refused: validation errors", "action plan proposed"]) {
       assert.ok(messages.has(m), `the capture covers "${m}" (${[...messages].join(" | ")})`);
     }
     assert.ok(figures.cardsSentBySweeps! > 20 && figures.turns! > 200, JSON.stringify(figures));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { botAuthentication } from "../../bot/bot-authentication";
-import { createBotServer } from "../../bot/create-bot-server";
+import { composeBot } from "../../bot/compose/compose-bot";
 import { createAppServices } from "../../bot/compose/app-services";
 import { fixedClock } from "../../services/platform/clock";
 import { loadConfig, type Config } from "../../services/platform/config/load-config";
@@ -79,7 +79,7 @@ describe("security: startup refuses unsafe configurations", function () {
         const config = local();
         const logger = createLogger("silent");
         const services = createAppServices({ repos: store.repos, clock: fixedClock(NOW), policy: config.policy, logger, config });
-        const server = createBotServer({ config, repos: store.repos, services, clock: fixedClock(NOW), logger });
+        const server = composeBot({ config, repos: store.repos, services, clock: fixedClock(NOW), logger });
         await assert.rejects(server.listen(host, 0), (err: unknown) => err instanceof CasewatchError && err.code === "CONFIG_INVALID");
       });
     }

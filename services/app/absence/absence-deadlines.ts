@@ -1,19 +1,10 @@
-import { z } from "zod";
-import { isoDate, type IsoDate } from "../../domain/dates";
+import type { IsoDate } from "../../domain/dates";
 import type { Absence } from "../../domain/officer";
 import type { Policy } from "../../domain/policy";
 import { addDays, laterOf } from "../../rules/calendar";
-import { caseLine, worstFirst, type CaseLine } from "../cases/case-line";
-
-export const absenceWindow = z.object({ from: isoDate, to: isoDate, openEnded: z.boolean() });
-export type AbsenceWindow = z.infer<typeof absenceWindow>;
-
-export const absenceDeadlineKind = z.enum(["bail-ends", "rui-review", "review"]);
-export const absenceDeadline = z.object({ kind: absenceDeadlineKind, on: isoDate });
-export type AbsenceDeadline = z.infer<typeof absenceDeadline>;
-
-export const atRiskCase = z.object({ case: caseLine, deadlines: z.array(absenceDeadline).min(1) });
-export type AtRiskCase = z.infer<typeof atRiskCase>;
+import { worstFirst } from "../cases/case-line";
+import type { CaseLine } from "../cases/case-line-view";
+import type { AbsenceDeadline, AbsenceWindow, AtRiskCase } from "./absence-view";
 
 /**
  * The days an absence puts at risk. An open-ended absence (sick, no return date) is looked at as far ahead as the

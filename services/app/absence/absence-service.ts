@@ -1,33 +1,31 @@
-import type { Clock } from "../../platform/clock";
-import type { IsoDate } from "../../domain/dates";
+import type { Moment } from "../../domain/dates";
 import { absence, type Absence, type Officer } from "../../domain/officer";
 import { ValidationError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { Policy } from "../../domain/policy";
 import { currentAbsence } from "../../rules/absence";
-import { addDays, londonDay } from "../../rules/calendar";
+import { addDays } from "../../rules/calendar";
 import type { Repositories } from "../../store/repositories";
 import { describeCase } from "../cases/case-line";
 import type { Scope } from "../scope/chain-of-command";
-import { createScopedCaseReader } from "../scope/scoped-cases";
 import { createViewAudit, type Purpose } from "../audit/view-audit";
 import { casesAtRisk, windowOf } from "./absence-deadlines";
-import type { AbsenceFormView, AbsenceRecordedView, EndAbsenceOutcome } from "../team/oversight-views";
+import type { AbsenceFormView, AbsenceRecordedView, EndAbsenceOutcome } from "./absence-view";
 import { NotPermittedError, OfficerOutOfScopeError } from "../scope/scope-errors";
 import { replanCases } from "./replan-cases";
 import { nameOf } from "../team/team-figures";
 
+/** Each method takes the viewer's scope and the turn's moment: "absent now", the re-plan and the audit share one day. */
 export interface AbsenceService {
-  absenceForm(viewer: Officer, scope: Scope, officerId?: string): AbsenceFormView;
+  absenceForm(viewer: Officer, scope: Scope, at: Moment, officerId?: string): AbsenceFormView;
   /** Only the officer's supervisors; the input is `{ kind, from, to? }` and nothing else: no reason, no diagnosis. */
-  recordAbsence(viewer: Officer, scope: Scope, officerId: string, input: unknown, why?: Purpose): Promise<AbsenceRecordedView>;
-  /** "back": ends the absence in force on `today`, for the officer themselves or one of their supervisors. */
-  endAbsence(viewer: Officer, officerId: string, today: IsoDate, why?: Purpose): Promise<EndAbsenceOutcome>;
+  recordAbsence(viewer: Officer, scope: Scope, at: Moment, officerId: string, input: unknown, why?: Purpose): Promise<AbsenceRecordedView>;
+  /** "back": ends the absence in force on the turn's day, for the officer themselves or one of their supervisors. */
+  endAbsence(viewer: Officer, scope: Scope, at: Moment, officerId: string, why?: Purpose): Promise<EndAbsenceOutcome>;
 }
 
 export interface AbsenceDeps {
   repos: Pick<Repositories, "officers" | "cases" | "audit">;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
@@ -46,10 +44,8 @@ function parseAbsence(input: unknown): Absence {
   throw new ValidationError("The absence was not recorded.", details);
 }
 
-export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDeps): AbsenceService {
-  const reader = createScopedCaseReader({ officers: repos.officers, cases: repos.cases, clock, policy });
-  const viewAudit = createViewAudit({ audit: repos.audit, clock });
-  const today = (): IsoDate => londonDay(clock.now(), policy.timeZone);
+export function createAbsenceService({ repos, policy, logger }: AbsenceDeps): AbsenceService {
+  const viewAudit = createViewAudit({ audit: repos.audit });
 
   /** Someone the viewer supervises: inside their scope and not themselves (docs/domain-rules.md §6, §8). */
   const supervised = (viewer: Officer, scope: Scope, officerId: string): Officer => {
@@ -70,8 +66,8 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
   };
 
   return {
-    absenceForm: (viewer, scope, officerId) => {
-      const day = today();
+    absenceForm: (viewer, scope, at, officerId) => {
+      const day = at.today;
       if (officerId !== undefined) supervised(viewer, scope, officerId);
       const officers = [...scope.officers.values()]
         .filter((o) => o.id !== viewer.id)
@@ -80,7 +76,7 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
       return { today: day, officers, ...(officerId !== undefined ? { officerId } : {}) };
     },
 
-    recordAbsence: async (viewer, scope, officerId, input, why = "command:absent") => {
+    recordAbsence: async (viewer, scope, at, officerId, input, why = "command:absent") => {
       if (officerId.trim() === "") throw new ValidationError("The absence was not recorded.", ["officer: choose the officer who is absent."]);
       supervised(viewer, scope, officerId);
       const recorded = parseAbsence(input);
@@ -91,25 +87,25 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
           "End that absence first (\"back\"), or choose dates that do not overlap it.",
         ]);
       }
-      const day = today();
+      const day = at.today;
       const absences = [...officer.absences, recorded].sort((a, b) => a.from.localeCompare(b.from));
       await repos.officers.replace({ ...officer, absences });
       await repos.audit.append(
         { actorId: viewer.id, operation: "alteration", action: "record absence", recordType: "officer", recordId: officer.id, why },
-        clock.now(),
+        at.now,
       );
       const cases = await repos.cases.byOic([officer.id], { openOnly: true });
       // The absent OIC's pending prompts and bail warnings now route to the sergeant; re-plan so that happens at once.
       await replanCases(repos.cases, cases, day);
       const window = windowOf(recorded, policy, day);
       const atRisk = casesAtRisk(cases.map((c) => describeCase(c, officer, policy, day)), window);
-      await viewAudit.recordView(viewer, { action: "view cases at risk during absence", recordType: "case-list", recordIds: atRisk.map((r) => r.case.ref), why });
+      await viewAudit.recordView(viewer, { action: "view cases at risk during absence", recordType: "case-list", recordIds: atRisk.map((r) => r.case.ref), why }, at.now);
       logger.info({ viewerId: viewer.id, officerId: officer.id, atRisk: atRisk.length }, "absence recorded");
       return { today: day, officer: { officerId: officer.id, name: nameOf(officer) }, window, atRisk };
     },
 
-    endAbsence: async (viewer, officerId, day, why = "command:back") => {
-      const { scope } = await reader.scopeOf(viewer);
+    endAbsence: async (viewer, scope, at, officerId, why = "command:back") => {
+      const day = at.today;
       if (!scope.includes(officerId)) throw new OfficerOutOfScopeError(officerId);
       const officer = await current(officerId);
       const inForce = currentAbsence(officer, day);
@@ -120,7 +116,7 @@ export function createAbsenceService({ repos, clock, policy, logger }: AbsenceDe
       await repos.officers.replace({ ...officer, absences });
       await repos.audit.append(
         { actorId: viewer.id, operation: "alteration", action: "end absence", recordType: "officer", recordId: officer.id, why },
-        clock.now(),
+        at.now,
       );
       logger.info({ viewerId: viewer.id, officerId: officer.id }, "absence ended");
       return { status: "ended", officerId: officer.id, name: nameOf(officer), from: inForce.from, ...(ended?.to ? { lastDayAbsent: ended.to } : {}) };

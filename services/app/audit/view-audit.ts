@@ -1,4 +1,3 @@
-import type { Clock } from "../../platform/clock";
 import type { Officer } from "../../domain/officer";
 import type { AuditLog } from "../../store/audit-log";
 
@@ -8,14 +7,15 @@ export type Purpose = `command:${string}` | `action:${string}`;
 export interface ViewAudit {
   /**
    * DPA 2018 s.62 "consultation": one entry per view, naming every case reference shown, comma-separated (crime
-   * references never contain commas), or for an aggregate the scope it summarises. A view of no case data writes nothing.
+   * references never contain commas), or for an aggregate the scope it summarises. A view of no case data writes
+   * nothing. `now` is when the view was shown: the turn's instant, so the entry and the card agree.
    */
-  recordView(viewer: Officer, view: { action: string; recordType: "case" | "case-list" | "case-summary"; recordIds: readonly string[]; why: Purpose }): Promise<void>;
+  recordView(viewer: Officer, view: { action: string; recordType: "case" | "case-list" | "case-summary"; recordIds: readonly string[]; why: Purpose }, now: Date): Promise<void>;
 }
 
-export function createViewAudit(deps: { audit: AuditLog; clock: Clock }): ViewAudit {
+export function createViewAudit(deps: { audit: AuditLog }): ViewAudit {
   return {
-    recordView: async (viewer, view) => {
+    recordView: async (viewer, view, now) => {
       if (view.recordIds.length === 0) return;
       await deps.audit.append(
         {
@@ -26,7 +26,7 @@ export function createViewAudit(deps: { audit: AuditLog; clock: Clock }): ViewAu
           recordId: view.recordIds.join(", "),
           why: view.why,
         },
-        deps.clock.now(),
+        now,
       );
     },
   };

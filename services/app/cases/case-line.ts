@@ -1,52 +1,27 @@
-import { z } from "zod";
-import { crimeRef, risk, type CaseDoc } from "../../domain/case";
-import { isoDate, type IsoDate } from "../../domain/dates";
+import type { CaseDoc } from "../../domain/case";
+import type { IsoDate } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import type { Policy } from "../../domain/policy";
 import { bailStatus } from "../../rules/bail-deadlines";
 import { staleness } from "../../rules/progress";
 import { reviewStatus } from "../../rules/review-cadence";
+import type { BailBand, CaseLine } from "./case-line-view";
 
-export const staleLevel = z.enum(["fresh", "oic", "sergeant", "inspector", "red"]);
-export const authority = z.enum(["inspector", "superintendent", "court"]);
+/** Which of the policy's bail bands `daysLeft` falls in (docs/domain-rules.md §3, `urgency.*`). */
+function bailBandOf(daysLeft: number, policy: Policy): BailBand {
+  if (daysLeft <= policy.urgency.bailCriticalWithinDays) return "critical";
+  return daysLeft <= policy.urgency.bailNearWithinDays ? "near" : "later";
+}
 
-/** What a card may show about one case (docs/domain-rules.md §8): reference, category, risk, dates, officer names. */
-export const caseLine = z.object({
-  ref: crimeRef,
-  offenceCategory: z.string(),
-  risk,
-  oicName: z.string(),
-  review: z.object({ dueOn: isoDate, overdueDays: z.number().int().min(0), escalated: z.boolean() }),
-  daysSinceUpdate: z.number().int(),
-  staleLevel,
-  forensicsDays: z.number().int().optional(),
-  forensicsOverdue: z.boolean(),
-  bail: z
-    .discriminatedUnion("kind", [
-      z.object({
-        kind: z.literal("pre-charge"),
-        endsOn: isoDate,
-        daysLeft: z.number().int(),
-        lapsed: z.boolean(),
-        treatedAsExtended: z.boolean(),
-        authority: authority.optional(),
-        authorityWarnFrom: isoDate.optional(),
-      }),
-      z.object({ kind: z.literal("rui"), since: isoDate, nextReviewOn: isoDate }),
-    ])
-    .optional(),
-  /** Higher is worse; lists show the worst first. */
-  urgency: z.number(),
-});
-export type CaseLine = z.infer<typeof caseLine>;
-
-/** Bail, review and staleness folded into one ordering key; bail lapsing outranks everything (docs/domain-rules.md §3). */
+/**
+ * Bail, review and staleness folded into one ordering key; bail lapsing outranks everything, then bail in the
+ * critical and near bands (docs/domain-rules.md §3).
+ */
 function urgencyOf(l: Omit<CaseLine, "urgency">): number {
   let u = 0;
   if (l.bail?.kind === "pre-charge") {
     if (l.bail.lapsed) u += 10_000;
-    else if (l.bail.daysLeft <= 2) u += 5_000;
-    else if (l.bail.daysLeft <= 7) u += 2_000;
+    else u += { critical: 5_000, near: 2_000, later: 0 }[l.bail.band];
   }
   if (l.staleLevel === "red") u += 3_000;
   if (l.review.escalated) u += 1_500;
@@ -83,6 +58,7 @@ export function describeCase(c: CaseDoc, oic: Officer | undefined, policy: Polic
               daysLeft: bail.daysLeft,
               lapsed: bail.lapsed,
               treatedAsExtended: bail.treatedAsExtended,
+              band: bailBandOf(bail.daysLeft, policy),
               ...(bail.nextAuthorityStep
                 ? { authority: bail.nextAuthorityStep.authority, authorityWarnFrom: bail.nextAuthorityStep.warnFrom }
                 : {}),

@@ -1,28 +1,14 @@
-import { z } from "zod";
-import { crimeRef, risk, type CaseDoc } from "../../domain/case";
-import { isoDate, type IsoDate } from "../../domain/dates";
+import type { CaseDoc } from "../../domain/case";
+import type { IsoDate } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import type { Policy } from "../../domain/policy";
 import { bailStatus } from "../../rules/bail-deadlines";
 import { addDays } from "../../rules/calendar";
 import { kiratStatus, reviewStatus } from "../../rules/review-cadence";
-import { authority } from "./case-line";
+import type { DueItem } from "./due-view";
 
 /** `due` looks this far ahead (issue 3: "what falls due in the next 7 days"). */
 export const DUE_HORIZON_DAYS = 7;
-
-export const dueKind = z.enum(["review", "bail-ends", "rui-review", "first-action"]);
-export const dueItem = z.object({
-  on: isoDate,
-  kind: dueKind,
-  ref: crimeRef,
-  offenceCategory: z.string(),
-  risk,
-  oicName: z.string(),
-  /** For bail: the authority needed to keep the suspect on bail past the end date. */
-  authority: authority.optional(),
-});
-export type DueItem = z.infer<typeof dueItem>;
 
 /** What falls due for one case: already overdue (before today) or within [today, today + horizon]. */
 export function dueItems(c: CaseDoc, oic: Officer | undefined, policy: Policy, today: IsoDate): DueItem[] {

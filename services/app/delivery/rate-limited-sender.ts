@@ -35,6 +35,11 @@ export interface DeliverOptions {
    * idempotent, so the caller re-reads its ledger; `false` stops the retry.
    */
   stillOwed?: () => Promise<boolean>;
+  /**
+   * A card someone's click is waiting on (a workflow notification inside a Teams turn): it goes ahead of queued sweep
+   * cards and gives up after one retry, because Teams abandons an invoke after 15 s. The ledger keeps it retryable.
+   */
+  interactive?: boolean;
 }
 
 export interface RateLimitedSender {
@@ -67,7 +72,9 @@ export function createRateLimitedSender(deps: RateLimitedSenderDeps): RateLimite
   const limits = rateLimitsSchema.parse(deps.limits ?? {});
   const random = deps.random ?? Math.random;
   const perConversation = new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(1000 / limits.perConversationPerSecond) });
-  const global = new Bottleneck({ minTime: Math.ceil(1000 / limits.globalPerSecond) });
+  // At most one second of sends is committed to a time slot; the rest wait in the queue, where an interactive send
+  // (priority) overtakes them. Bottleneck gives every job a slot at once when only minTime is set.
+  const global = new Bottleneck({ minTime: Math.ceil(1000 / limits.globalPerSecond), maxConcurrent: Math.max(1, Math.ceil(limits.globalPerSecond)) });
 
   const backoff = (attempt: number, retryAfterMs: number | undefined) => {
     const exp = Math.min(limits.backoffMaxMs, limits.backoffBaseMs * 2 ** attempt);
@@ -75,17 +82,21 @@ export function createRateLimitedSender(deps: RateLimitedSenderDeps): RateLimite
     return Math.max(retryAfterMs ?? 0, exp) + Math.floor(random() * exp);
   };
 
-  const once = (target: SendTarget, card: Record<string, unknown>): Promise<SendResult> =>
-    perConversation.key(target.conversationId).schedule(() => global.schedule(() => deps.sender.send(target, card)));
+  // Bottleneck runs lower priority numbers first; its default is 5.
+  const once = (target: SendTarget, card: Record<string, unknown>, priority: number): Promise<SendResult> =>
+    perConversation.key(target.conversationId).schedule({ priority }, () => global.schedule({ priority }, () => deps.sender.send(target, card)));
 
   return {
     deliver: async (target, card, opts = {}) => {
+      const priority = opts.interactive ? 1 : 5;
+      const max429 = opts.interactive ? Math.min(1, limits.max429Retries) : limits.max429Retries;
+      const max5xx = opts.interactive ? Math.min(1, limits.max5xxRetries) : limits.max5xxRetries;
       let throttled = 0;
       let serverErrors = 0;
       for (let attempts = 1; ; attempts += 1) {
-        const result = await once(target, card);
+        const result = await once(target, card, priority);
         if (result.ok) return { status: "sent", attempts, ...(result.activityId ? { activityId: result.activityId } : {}) };
-        if (result.status === 429 && throttled < limits.max429Retries) {
+        if (result.status === 429 && throttled < max429) {
           await sleep(backoff(throttled, result.retryAfterMs));
           throttled += 1;
           continue;
@@ -95,7 +106,7 @@ export function createRateLimitedSender(deps: RateLimitedSenderDeps): RateLimite
           deps.logger.info({ aadObjectId: target.aadObjectId, code: result.code }, "conversation reference marked dead");
           return { status: "dead", code: result.code };
         }
-        if (result.status >= 500 && serverErrors < limits.max5xxRetries) {
+        if (result.status >= 500 && serverErrors < max5xx) {
           await sleep(backoff(serverErrors, result.retryAfterMs));
           serverErrors += 1;
           if (opts.stillOwed && !(await opts.stillOwed())) return { status: "superseded" };

@@ -5,6 +5,19 @@ import type { SendTarget } from "./card-sender";
 
 const referenceWithConversation = z.object({ conversation: z.object({ id: z.string().min(1) }) });
 
+/** Where to reach a person in their personal chat with the bot, or undefined (never installed, uninstalled, blocked). */
+export async function personalTarget(
+  conversations: Pick<ConversationRefRepository, "personal">,
+  tenantId: string,
+  aadObjectId: string,
+): Promise<SendTarget | undefined> {
+  const ref = await conversations.personal(tenantId, aadObjectId);
+  if (!ref) return undefined;
+  const parsed = referenceWithConversation.safeParse(ref.reference);
+  if (!parsed.success) return undefined;
+  return { tenantId: ref.tenantId, aadObjectId: ref.aadObjectId, conversationId: parsed.data.conversation.id, reference: ref.reference };
+}
+
 /**
  * Who can be reached in Teams during one sweep. It starts optimistic (everyone with an Entra id) and looks up the
  * personal-chat reference only for officers who actually receive a digest, so reads grow with recipients, not with
@@ -50,11 +63,6 @@ export class RecipientReachability {
 
   private async lookup(id: string): Promise<SendTarget | undefined> {
     const aad = this.officersById.get(id)?.aadObjectId;
-    if (aad === undefined) return undefined;
-    const ref = await this.conversations.personal(this.tenantId, aad);
-    if (!ref) return undefined;
-    const parsed = referenceWithConversation.safeParse(ref.reference);
-    if (!parsed.success) return undefined;
-    return { tenantId: ref.tenantId, aadObjectId: ref.aadObjectId, conversationId: parsed.data.conversation.id, reference: ref.reference };
+    return aad === undefined ? undefined : personalTarget(this.conversations, this.tenantId, aad);
   }
 }

@@ -1,31 +1,14 @@
-import { z } from "zod";
 import type { CaseDoc } from "../../domain/case";
-import { isoDate, type IsoDate } from "../../domain/dates";
+import type { IsoDate } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import type { Policy } from "../../domain/policy";
-import { caseLine, describeCase, worstFirst, type CaseLine } from "../cases/case-line";
-import { capacityFigure, capacityFigureOf, nameOf } from "../team/team-figures";
+import { describeCase, worstFirst } from "../cases/case-line";
+import type { CaseLine } from "../cases/case-line-view";
+import { capacityFigureOf, nameOf } from "../team/team-figures";
+import type { HandoverDigest, HandoverReason } from "./handover-view";
 
 /** A handover digest is long by nature, but a card has a size limit; the rest is counted and one click away. */
 export const HANDOVER_LIST_LIMIT = 40;
-
-export const handoverReason = z.enum(["bail", "overdue", "stale", "high-risk"]);
-export type HandoverReason = z.infer<typeof handoverReason>;
-
-export const handoverCase = z.object({ case: caseLine, reasons: z.array(handoverReason).min(1) });
-export type HandoverCase = z.infer<typeof handoverCase>;
-
-export const handoverDigest = z.object({
-  today: isoDate,
-  supervisor: z.object({ officerId: z.string(), name: z.string() }),
-  /** The previous supervisor, when the handover command named one. */
-  fromName: z.string().optional(),
-  officers: z.array(z.object({ officerId: z.string(), name: z.string(), capacity: capacityFigure })),
-  counts: z.object({ open: z.number().int(), bail: z.number().int(), overdue: z.number().int(), stale: z.number().int(), highRisk: z.number().int() }),
-  cases: z.array(handoverCase),
-  more: z.number().int().min(0),
-});
-export type HandoverDigest = z.infer<typeof handoverDigest>;
 
 /**
  * Why a case must be in front of a new supervisor (docs/domain-rules.md §6): stale (past the OIC prompt, the §4 sense), review

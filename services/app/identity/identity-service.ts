@@ -1,6 +1,8 @@
+import type { IsoDate } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import type { OfficerRepository } from "../../store/officer-repository";
 import type { ScopedCaseReader } from "../scope/scoped-cases";
+import type { Profile } from "./profile-view";
 
 /** Who is speaking, as the bot edge knows it: the Entra tenant and the user's object id from the activity. */
 export interface Caller {
@@ -13,22 +15,13 @@ export type Identity =
   | { kind: "unknown-user" }
   | { kind: "tenant-refused" };
 
-/** Who Casewatch thinks an officer is, for the welcome card. */
-export interface Profile {
-  name: string;
-  rank: Officer["rank"];
-  unit?: string;
-  supervisorName?: string;
-  supervises: number;
-  role: "detective" | "sergeant" | "inspector";
-}
-
 export interface IdentityService {
   /** Maps a caller to an officer; nobody outside the allowed tenants gets any further (docs/domain-rules.md §8). */
   identify(caller: Caller): Promise<Identity>;
   /** Whether anyone from this tenant may use the bot at all; checked before anything is stored. */
   tenantAllowed(tenantId: string | undefined): boolean;
-  profile(officer: Officer): Promise<Profile>;
+  /** The officer as the welcome card shows them, with the people they supervise on `today` (cover included). */
+  profile(officer: Officer, today: IsoDate): Promise<Profile>;
 }
 
 export function createIdentityService(deps: { officers: OfficerRepository; reader: ScopedCaseReader; allowedTenants: readonly string[] }): IdentityService {
@@ -42,9 +35,9 @@ export function createIdentityService(deps: { officers: OfficerRepository; reade
       const officer = await deps.officers.byAadObjectId(aadObjectId);
       return officer ? { kind: "officer", officer } : { kind: "unknown-user" };
     },
-    profile: async (officer) => {
+    profile: async (officer, today) => {
       const [{ scope }, supervisor] = await Promise.all([
-        deps.reader.scopeOf(officer),
+        deps.reader.scopeOf(officer, today),
         officer.supervisorId ? deps.officers.get(officer.supervisorId) : Promise.resolve(undefined),
       ]);
       return {

@@ -1,4 +1,3 @@
-import type { Clock } from "../../platform/clock";
 import { CONVERSATION_REF_SCHEMA_VERSION, type ConversationRefDoc } from "../../domain/conversation-ref";
 import { conversationRefId, type ConversationRefRepository } from "../../store/conversation-ref-repository";
 
@@ -17,14 +16,15 @@ export interface Installation {
  * conversation updates and every message, so a reinstall or a moved conversation heals itself.
  */
 export interface InstallationService {
-  remember(installation: Installation): Promise<void>;
+  /** `now` is the turn's instant, recorded as when the reference was last seen. */
+  remember(installation: Installation, now: Date): Promise<void>;
   /** Uninstall: the reference is kept but marked dead, so the sweep routes the person's items up the chain. */
-  forget(who: Omit<Installation, "reference">, reason: string): Promise<void>;
+  forget(who: Omit<Installation, "reference">, reason: string, now: Date): Promise<void>;
 }
 
-export function createInstallationService(deps: { conversations: ConversationRefRepository; clock: Clock }): InstallationService {
+export function createInstallationService(deps: { conversations: ConversationRefRepository }): InstallationService {
   return {
-    remember: async (i) => {
+    remember: async (i, now) => {
       await deps.conversations.upsert({
         id: conversationRefId(i.tenantId, i.aadObjectId, i.scope),
         type: "conversation-ref",
@@ -34,9 +34,9 @@ export function createInstallationService(deps: { conversations: ConversationRef
         scope: i.scope,
         reference: i.reference,
         alive: true,
-        updatedAt: deps.clock.now().toISOString(),
+        updatedAt: now.toISOString(),
       });
     },
-    forget: (w, reason) => deps.conversations.markDead(w.tenantId, w.aadObjectId, w.scope, reason, deps.clock.now().toISOString()),
+    forget: (w, reason, now) => deps.conversations.markDead(w.tenantId, w.aadObjectId, w.scope, reason, now.toISOString()),
   };
 }

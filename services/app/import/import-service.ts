@@ -3,7 +3,8 @@ import { OFFICER_SCHEMA_VERSION, type Absence, type Officer } from "../../domain
 import type { Clock } from "../../platform/clock";
 import type { Logger } from "../../platform/logger";
 import { defaultPolicy, type Policy } from "../../domain/policy";
-import { laterOf, londonDay } from "../../rules/calendar";
+import type { Moment } from "../../domain/dates";
+import { laterOf, momentAt } from "../../rules/calendar";
 import type { Repositories } from "../../store/repositories";
 import type { CaseImportRow, ImportError, OfficerImportRow } from "./import-format";
 import { ImportInvalidError } from "./import-invalid-error";
@@ -32,6 +33,12 @@ export interface RunOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Report progress every this many rows (default 100). */
   progressEvery?: number;
+  /**
+   * The instant the import acts at and its day in the force's time zone; read from the clock once at the start when
+   * left out. Every case's due fields and the audit entry use this one moment, so an import that runs past midnight
+   * does not mix two days.
+   */
+  at?: Moment;
 }
 
 export interface SupervisorChange {
@@ -133,6 +140,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     },
 
     async run(input, opts) {
+      const { now, today } = opts.at ?? momentAt(clock.now(), policy.timeZone);
       const { label, checked, stored } = await check(input);
       if (checked.errors.length > 0) {
         logger.warn({ import: label, errors: checked.errors.length }, "import refused: validation errors");
@@ -154,8 +162,6 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         return before && before.supervisorId !== o.supervisorId ? [{ officerId: o.id, from: before.supervisorId, to: o.supervisorId }] : [];
       });
 
-      const now = clock.now();
-      const today = londonDay(now, policy.timeZone);
       const cases: CaseDoc[] = [];
       const caseCounts: ImportCounts = { created: 0, updated: 0 };
       const readTick = progress("read", checked.cases.length);
@@ -198,7 +204,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
               recordId: label,
               why: `import ${label}`,
             },
-            clock.now(),
+            now,
           );
         }
       }

@@ -1,52 +1,50 @@
 import type { z } from "zod";
-import { buildPlanAcknowledgeCard, type PlanAcknowledgeData } from "../../../cards/plan-acknowledge";
-import type { PlanCheckpointData } from "../../../cards/plan-checkpoint";
 import type { Scope } from "../scope/chain-of-command";
 import type { Purpose } from "../audit/view-audit";
-import type { Clock } from "../../platform/clock";
 import { ACTION_PLAN_SCHEMA_VERSION, type ActionPlanDoc, type checkpoint } from "../../domain/action-plan";
+import type { Moment } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import { AlreadyExistsError, ValidationError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { Policy } from "../../domain/policy";
-import { londonDay } from "../../rules/calendar";
 import type { Repositories } from "../../store/repositories";
 import { parseForm } from "../workflow/form-problems";
 import { officerLabel } from "../labels/officer-label";
-import { createPlanCardData } from "./plan-card-data";
-import { checkPlan, checkpointInput, planCloseOutcome, proposeInput } from "./plan-input";
+import { checkPlan, checkpointInput, proposeInput } from "./plan-input";
+import { createPlanAccess, createPlanReads, type PlanReads } from "./plan-reads";
 import { isOpenPlan, nextCheckpointOn, planCheckpoints } from "./plan-schedule";
-import { createPlanAccess, createPlanViews, type PlanViews } from "./plan-views";
+import { planCloseOutcome, type PlanAcknowledgeView, type PlanCheckpointView } from "./plan-view";
+import { createPlanViewData } from "./plan-view-data";
 import { replacePlan } from "./replace-plan";
+import type { DoneBy, FieldProblem } from "../workflow/form-view";
 import { completeClaim, createWorkflowClaims, keyHash, type Slot } from "../workflow/workflow-claims";
-import { AlreadyDoneError, FormValidationError, NotPermittedError, type DoneBy, type FieldProblem } from "../workflow/workflow-errors";
+import { AlreadyDoneError, FormValidationError, NotPermittedError } from "../workflow/workflow-errors";
 import { notificationKey, type WorkflowNotification } from "../workflow/workflow-notification";
 
 type Checkpoint = z.infer<typeof checkpoint>;
-type Done<T> = { kind: "already-done"; alreadyDone: DoneBy; card?: T };
-export type PlanProposed = { kind: "saved"; plan: ActionPlanDoc; card: PlanAcknowledgeData; notifications: WorkflowNotification[] } | Done<PlanAcknowledgeData>;
-export type PlanAcknowledged = { kind: "saved"; plan: ActionPlanDoc; card: PlanAcknowledgeData; notifications: WorkflowNotification[] } | Done<PlanAcknowledgeData>;
-export type CheckpointRecorded = { kind: "saved"; plan: ActionPlanDoc; card: PlanCheckpointData } | Done<PlanCheckpointData>;
-export type PlanClosed = { kind: "saved"; plan: ActionPlanDoc; card: PlanCheckpointData } | Done<PlanCheckpointData>;
+type Done<T> = { kind: "already-done"; alreadyDone: DoneBy; view?: T };
+export type PlanProposed = { kind: "saved"; plan: ActionPlanDoc; view: PlanAcknowledgeView; notifications: WorkflowNotification[] } | Done<PlanAcknowledgeView>;
+export type PlanAcknowledged = { kind: "saved"; plan: ActionPlanDoc; view: PlanAcknowledgeView; notifications: WorkflowNotification[] } | Done<PlanAcknowledgeView>;
+export type CheckpointRecorded = { kind: "saved"; plan: ActionPlanDoc; view: PlanCheckpointView } | Done<PlanCheckpointView>;
+export type PlanClosed = { kind: "saved"; plan: ActionPlanDoc; view: PlanCheckpointView } | Done<PlanCheckpointView>;
 
 /**
  * Performance action plans (docs/domain-rules.md §4), sergeant → officer. Employment data: every read goes through the viewer's
- * chain of command, and every step is audited.
+ * chain of command, and every step is audited. Each step takes the turn's moment `at` (its day and its instant).
  */
-export interface ActionPlanService extends PlanViews {
+export interface ActionPlanService extends PlanReads {
   /** Only a supervisor in the officer's chain. Stores the plan as "proposed" with its checkpoints; the officer is sent it. */
-  propose(viewer: Officer, scope: Scope, input: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<PlanProposed>;
+  propose(viewer: Officer, scope: Scope, at: Moment, input: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<PlanProposed>;
   /** Only the officer themselves; makes the plan active and tells the proposer. */
-  acknowledge(viewer: Officer, scope: Scope, planId: string, opts?: { why?: Purpose }): Promise<PlanAcknowledged>;
+  acknowledge(viewer: Officer, scope: Scope, at: Moment, planId: string, opts?: { why?: Purpose }): Promise<PlanAcknowledged>;
   /** A supervisor records the earliest unrecorded checkpoint: a result (met / partly / not met) and note per objective. */
-  recordCheckpoint(viewer: Officer, scope: Scope, planId: string, input: unknown, opts?: { why?: Purpose }): Promise<CheckpointRecorded>;
+  recordCheckpoint(viewer: Officer, scope: Scope, at: Moment, planId: string, input: unknown, opts?: { why?: Purpose }): Promise<CheckpointRecorded>;
   /** A supervisor closes the plan: completed, extended (a new plan follows) or referred to the formal procedure. */
-  close(viewer: Officer, scope: Scope, planId: string, outcome: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<PlanClosed>;
+  close(viewer: Officer, scope: Scope, at: Moment, planId: string, outcome: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<PlanClosed>;
 }
 
 export interface ActionPlanServiceDeps {
   repos: Pick<Repositories, "actionPlans" | "cases" | "officers" | "audit" | "ledger">;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
@@ -58,18 +56,17 @@ export function planIdFor(officerId: string, n: number): string {
 const closeSlot = (p: ActionPlanDoc): Slot => ({ kind: "plan-close", subjectId: p.id, on: p.startsOn, slot: "close" });
 
 export function createActionPlanService(deps: ActionPlanServiceDeps): ActionPlanService {
-  const { repos, clock, policy, logger } = deps;
-  const claims = createWorkflowClaims({ ledger: repos.ledger, clock });
-  const cards = createPlanCardData({ officers: repos.officers, clock, policy });
+  const { repos, policy, logger } = deps;
+  const claims = createWorkflowClaims({ ledger: repos.ledger });
+  const views = createPlanViewData({ officers: repos.officers, policy });
   const access = createPlanAccess(repos);
-  const today = () => londonDay(clock.now(), policy.timeZone);
-  const audit = (viewer: Officer, operation: "collection" | "alteration", action: string, planId: string, why: Purpose) =>
-    repos.audit.append({ actorId: viewer.id, operation, action, recordType: "action-plan", recordId: planId, why }, clock.now());
-  const closedBy = async (scope: Scope, plan: ActionPlanDoc) => {
-    const holder = await claims.find(closeSlot(plan), "");
-    return holder ? cards.done(scope, holder.actorId, holder.at) : undefined;
+  const audit = (viewer: Officer, at: Moment, operation: "collection" | "alteration", action: string, planId: string, why: Purpose) =>
+    repos.audit.append({ actorId: viewer.id, operation, action, recordType: "action-plan", recordId: planId, why }, at.now);
+  const closedBy = async (scope: Scope, at: Moment, plan: ActionPlanDoc) => {
+    const holder = await claims.find(closeSlot(plan), "", at.now);
+    return holder ? views.done(scope, at, holder.actorId, holder.at) : undefined;
   };
-  const views = createPlanViews({ repos, clock, policy, cards, closedBy }, access);
+  const reads = createPlanReads({ repos, policy, views, closedBy }, access);
   const assertSupervisor = (viewer: Officer, plan: ActionPlanDoc) => {
     if (plan.officerId === viewer.id) throw new NotPermittedError("Checkpoints and closing are recorded by your supervisor.");
   };
@@ -78,28 +75,27 @@ export function createActionPlanService(deps: ActionPlanServiceDeps): ActionPlan
   };
 
   return {
-    ...views,
+    ...reads,
 
-    propose: async (viewer, scope, input, { idempotencyKey, why = "action:propose-plan" }) => {
+    propose: async (viewer, scope, at, input, { idempotencyKey, why = "action:propose-plan" }) => {
       const parsed = parseForm(proposeInput, input);
       const officer = access.supervisedOfficer(viewer, scope, parsed.officerId);
-      const day = today();
+      const { now, today: day } = at;
       const existing = await repos.actionPlans.forOfficers([officer.id]);
       const open = existing.find(isOpenPlan);
       const slot: Slot = { kind: "plan-propose", subjectId: officer.id, on: day, slot: keyHash(idempotencyKey) };
-      const held = await claims.find(slot, idempotencyKey);
+      const held = await claims.find(slot, idempotencyKey, now);
       if (held) {
-        return { kind: "already-done", alreadyDone: await cards.done(scope, held.actorId, held.at), ...(open ? { card: await cards.acknowledge(scope, open, "sent", { already: true }) } : {}) };
+        return { kind: "already-done", alreadyDone: await views.done(scope, at, held.actorId, held.at), ...(open ? { view: await views.acknowledge(scope, at, open, "sent", { already: true }) } : {}) };
       }
       if (open) {
-        const by = await cards.done(scope, open.createdBy, open.createdAt);
+        const by = await views.done(scope, at, open.createdBy, open.createdAt);
         throw new FormValidationError([{ field: "officerId", reason: `${officerLabel(officer)} already has an open action plan, proposed by ${by.byName} on ${open.startsOn}` }]);
       }
       const checked = checkPlan(parsed, { today: day, policy });
       if (!checked.ok) throw new FormValidationError(checked.problems);
-      const claim = await claims.acquire(slot, viewer.id, idempotencyKey);
-      if (claim.status === "held") return { kind: "already-done", alreadyDone: await cards.done(scope, claim.holder.actorId, claim.holder.at) };
-      const now = clock.now();
+      const claim = await claims.acquire(slot, viewer.id, idempotencyKey, now);
+      if (claim.status === "held") return { kind: "already-done", alreadyDone: await views.done(scope, at, claim.holder.actorId, claim.holder.at) };
       const checkpoints = planCheckpoints(day, checked.plan.checkpointEveryDays, checked.plan.endsOn).map((dueOn) => ({ dueOn }));
       const plan: ActionPlanDoc = {
         id: planIdFor(officer.id, existing.length + 1), type: "action-plan", schemaVersion: ACTION_PLAN_SCHEMA_VERSION,
@@ -110,23 +106,26 @@ export function createActionPlanService(deps: ActionPlanServiceDeps): ActionPlan
         const created = await repos.actionPlans.create(plan).catch(async (err: unknown) => {
           if (!(err instanceof AlreadyExistsError)) throw err;
           const winner = await repos.actionPlans.get(officer.id, plan.id);
-          throw winner ? new AlreadyDoneError("action plan", `The plan for ${officerLabel(officer)}`, await cards.done(scope, winner.createdBy, winner.createdAt), "proposed") : err;
+          throw winner ? new AlreadyDoneError("action plan", `The plan for ${officerLabel(officer)}`, await views.done(scope, at, winner.createdBy, winner.createdAt), "proposed") : err;
         });
-        await audit(viewer, "collection", "propose action plan", created.id, why);
+        await audit(viewer, at, "collection", "propose action plan", created.id, why);
         return created;
       });
       logger.info({ planId: stored.id, officerId: officer.id, by: viewer.id }, "action plan proposed");
-      const card = buildPlanAcknowledgeCard(await cards.acknowledge(scope, stored, "to-acknowledge"));
+      const forOfficer = await views.acknowledge(scope, at, stored, "to-acknowledge");
       return {
-        kind: "saved", plan: stored, card: await cards.acknowledge(scope, stored, "sent"),
-        notifications: [{ recipientOfficerId: officer.id, reason: "plan-proposed", key: notificationKey("plan-proposed", stored.id, day, officer.id), card }],
+        kind: "saved", plan: stored, view: await views.acknowledge(scope, at, stored, "sent"),
+        notifications: [{
+          recipientOfficerId: officer.id, reason: "plan-proposed", key: notificationKey("plan-proposed", stored.id, day, officer.id),
+          view: { card: "plan-acknowledge", data: forOfficer }, about: { recordType: "action-plan", recordId: stored.id },
+        }],
       };
     },
 
-    acknowledge: async (viewer, scope, planId, { why = "action:acknowledge-plan" } = {}) => {
+    acknowledge: async (viewer, scope, at, planId, { why = "action:acknowledge-plan" } = {}) => {
       const plan = await access.visiblePlan(scope, planId);
       if (plan.officerId !== viewer.id) throw new NotPermittedError(`Only the officer the plan is for can acknowledge it.`);
-      const now = clock.now();
+      const { now } = at;
       const result = await replacePlan<ActionPlanDoc>(repos.actionPlans, plan, (p) => {
         if (p.acknowledgedAt !== undefined) return { stop: p };
         assertOpen(p);
@@ -134,25 +133,25 @@ export function createActionPlanService(deps: ActionPlanServiceDeps): ActionPlan
       });
       if ("stopped" in result) {
         const p = result.stopped;
-        return { kind: "already-done", alreadyDone: await cards.done(scope, p.officerId, p.acknowledgedAt ?? p.createdAt), card: await cards.acknowledge(scope, p, "acknowledged", { already: true }) };
+        return { kind: "already-done", alreadyDone: await views.done(scope, at, p.officerId, p.acknowledgedAt ?? p.createdAt), view: await views.acknowledge(scope, at, p, "acknowledged", { already: true }) };
       }
       const saved = result.written;
-      await audit(viewer, "alteration", "acknowledge action plan", saved.id, why);
-      const forProposer = buildPlanAcknowledgeCard(await cards.acknowledge(scope, saved, "acknowledged"));
+      await audit(viewer, at, "alteration", "acknowledge action plan", saved.id, why);
+      const acknowledged = await views.acknowledge(scope, at, saved, "acknowledged");
       const notifications: WorkflowNotification[] = saved.createdBy === viewer.id ? [] : [{
-        recipientOfficerId: saved.createdBy, reason: "plan-acknowledged", key: notificationKey("plan-acknowledged", saved.id, today(), saved.createdBy), card: forProposer,
+        recipientOfficerId: saved.createdBy, reason: "plan-acknowledged", key: notificationKey("plan-acknowledged", saved.id, at.today, saved.createdBy),
+        view: { card: "plan-acknowledge", data: acknowledged }, about: { recordType: "action-plan", recordId: saved.id },
       }];
-      return { kind: "saved", plan: saved, card: await cards.acknowledge(scope, saved, "acknowledged"), notifications };
+      return { kind: "saved", plan: saved, view: acknowledged, notifications };
     },
 
-    recordCheckpoint: async (viewer, scope, planId, input, { why = "action:record-checkpoint" } = {}) => {
+    recordCheckpoint: async (viewer, scope, at, planId, input, { why = "action:record-checkpoint" } = {}) => {
       const parsed = parseForm(checkpointInput, input);
       const plan = await access.visiblePlan(scope, planId);
       assertSupervisor(viewer, plan);
       assertOpen(plan);
-      const day = today();
       const target = parsed.checkpointOn ?? nextCheckpointOn(plan);
-      const now = clock.now();
+      const { now } = at;
       const result = await replacePlan<Checkpoint & { recordedAt: string }>(repos.actionPlans, plan, (p) => {
         const cp = p.checkpoints.find((c) => c.dueOn === target);
         if (cp !== undefined && cp.recordedAt !== undefined) return { stop: { ...cp, recordedAt: cp.recordedAt } };
@@ -169,31 +168,31 @@ export function createActionPlanService(deps: ActionPlanServiceDeps): ActionPlan
       });
       if ("stopped" in result) {
         const cp = result.stopped;
-        const by = await cards.done(scope, cp.recordedBy ?? "", cp.recordedAt);
-        return { kind: "already-done", alreadyDone: by, card: await cards.checkpoint(scope, plan, "recorded", day, { checkpointOn: cp.dueOn, done: by, already: true }) };
+        const by = await views.done(scope, at, cp.recordedBy ?? "", cp.recordedAt);
+        return { kind: "already-done", alreadyDone: by, view: await views.checkpoint(scope, at, plan, "recorded", { checkpointOn: cp.dueOn, done: by, already: true }) };
       }
-      await audit(viewer, "alteration", "record action plan checkpoint", result.written.id, why);
-      const by = await cards.done(scope, viewer.id, now.toISOString());
-      return { kind: "saved", plan: result.written, card: await cards.checkpoint(scope, result.written, "recorded", day, { checkpointOn: target!, done: by }) };
+      await audit(viewer, at, "alteration", "record action plan checkpoint", result.written.id, why);
+      const by = await views.done(scope, at, viewer.id, now.toISOString());
+      return { kind: "saved", plan: result.written, view: await views.checkpoint(scope, at, result.written, "recorded", { checkpointOn: target!, done: by }) };
     },
 
-    close: async (viewer, scope, planId, outcomeInput, { idempotencyKey, why = "action:close-plan" }) => {
+    close: async (viewer, scope, at, planId, outcomeInput, { idempotencyKey, why = "action:close-plan" }) => {
       const outcome = parseForm(planCloseOutcome, outcomeInput);
       const plan = await access.visiblePlan(scope, planId);
       assertSupervisor(viewer, plan);
-      const day = today();
+      const { now } = at;
       const slot = closeSlot(plan);
       const owner = `The plan for ${officerLabel(scope.officers.get(plan.officerId))}`;
-      const heldBy = async (actorId: string, at: string, same: boolean): Promise<PlanClosed> => {
-        const by = await cards.done(scope, actorId, at);
+      const heldBy = async (actorId: string, when: string, same: boolean): Promise<PlanClosed> => {
+        const by = await views.done(scope, at, actorId, when);
         if (!same) throw new AlreadyDoneError("action plan", owner, by, "closed");
         const latest = await access.visiblePlan(scope, planId);
-        return { kind: "already-done", alreadyDone: by, card: await cards.checkpoint(scope, latest, "closed", day, { done: by, already: true }) };
+        return { kind: "already-done", alreadyDone: by, view: await views.checkpoint(scope, at, latest, "closed", { done: by, already: true }) };
       };
-      const held = await claims.find(slot, idempotencyKey);
+      const held = await claims.find(slot, idempotencyKey, now);
       if (held) return heldBy(held.actorId, held.at, held.sameInvoke);
       assertOpen(plan);
-      const claim = await claims.acquire(slot, viewer.id, idempotencyKey);
+      const claim = await claims.acquire(slot, viewer.id, idempotencyKey, now);
       if (claim.status === "held") return heldBy(claim.holder.actorId, claim.holder.at, claim.holder.sameInvoke);
       const closed = await completeClaim(claim, async () => {
         const result = await replacePlan(repos.actionPlans, plan, (p) => {
@@ -203,11 +202,11 @@ export function createActionPlanService(deps: ActionPlanServiceDeps): ActionPlan
           return { write: { ...rest, status: outcome } };
         });
         if (!("written" in result)) throw new ValidationError("This action plan is closed.");
-        await audit(viewer, "alteration", `close action plan: ${outcome}`, result.written.id, why);
+        await audit(viewer, at, "alteration", `close action plan: ${outcome}`, result.written.id, why);
         return result.written;
       });
-      const by = await cards.done(scope, viewer.id, clock.now().toISOString());
-      return { kind: "saved", plan: closed, card: await cards.checkpoint(scope, closed, "closed", day, { done: by }) };
+      const by = await views.done(scope, at, viewer.id, now.toISOString());
+      return { kind: "saved", plan: closed, view: await views.checkpoint(scope, at, closed, "closed", { done: by }) };
     },
   };
 }

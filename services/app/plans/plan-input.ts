@@ -3,14 +3,8 @@ import { checkpointResult, type ActionPlanDoc } from "../../domain/action-plan";
 import { isoDate, type IsoDate } from "../../domain/dates";
 import type { Policy } from "../../domain/policy";
 import { addDays, daysBetween } from "../../rules/calendar";
-import type { FieldProblem } from "../workflow/workflow-errors";
-
-export const MAX_OBJECTIVES = 5;
-/** The stored plan allows checkpoints at most 8 weeks apart. */
-export const MAX_CHECKPOINT_EVERY_DAYS = 56;
-
-export const planCloseOutcome = z.enum(["completed", "extended", "referred"]);
-export type PlanCloseOutcome = z.infer<typeof planCloseOutcome>;
+import type { FieldProblem } from "../workflow/form-view";
+import { MAX_CHECKPOINT_EVERY_DAYS, MAX_OBJECTIVES } from "./plan-view";
 
 /** A sergeant's proposed plan (docs/domain-rules.md §4): objectives with measures and dates, support, checkpoints, an end. */
 export const proposeInput = z.object({

@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { buildProgressCard, type ProgressCardData } from "../../../cards/progress";
 import type { Scope } from "../scope/chain-of-command";
 import type { Purpose } from "../audit/view-audit";
-import type { Clock } from "../../platform/clock";
 import { crimeRef, type CaseDoc } from "../../domain/case";
-import type { IsoDate } from "../../domain/dates";
+import type { IsoDate, Moment } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import { ValidationError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { Policy } from "../../domain/policy";
-import { daysBetween, londonDay } from "../../rules/calendar";
+import { daysBetween } from "../../rules/calendar";
 import { nextAttentionOn } from "../../rules/plan-reminders";
 import { progressBase } from "../../rules/progress";
 import type { Repositories } from "../../store/repositories";
@@ -17,11 +15,11 @@ import { caseInScope } from "../scope/case-in-scope";
 import { doneBy } from "../labels/done-by";
 import { parseForm } from "../workflow/form-problems";
 import { officerLabel } from "../labels/officer-label";
-import { progressAnswer, type ProgressAnswer } from "./progress-answer";
 import { replaceCase } from "../workflow/replace-case";
 import { completeClaim, createWorkflowClaims, keyHash } from "../workflow/workflow-claims";
-import type { DoneBy } from "../workflow/workflow-errors";
+import type { DoneBy } from "../workflow/form-view";
 import { notificationKey, recipientFor, type WorkflowNotification } from "../workflow/workflow-notification";
+import { progressAnswer, type ProgressAnswer, type ProgressView } from "./progress-view";
 
 export const progressInput = z.object({
   ref: crimeRef,
@@ -30,19 +28,19 @@ export const progressInput = z.object({
 });
 
 export type ProgressConfirmed =
-  | { kind: "saved"; card: ProgressCardData; notifications: WorkflowNotification[] }
-  | { kind: "already-done"; alreadyDone: DoneBy; card: ProgressCardData };
+  | { kind: "saved"; view: ProgressView; notifications: WorkflowNotification[] }
+  | { kind: "already-done"; alreadyDone: DoneBy; view: ProgressView };
 
+/** Every method takes the turn's moment `at`: its day is the update's day, its instant stamps what is written. */
 export interface ProgressService {
-  /** The one-click card for a case; audited as a consultation. CaseNotFoundError for unknown and out-of-scope alike. */
-  open(viewer: Officer, scope: Scope, ref: string, why?: Purpose): Promise<ProgressCardData>;
+  /** The one-click card's view for a case; audited as a consultation. CaseNotFoundError for unknown and out-of-scope alike. */
+  open(viewer: Officer, scope: Scope, at: Moment, ref: string, why?: Purpose): Promise<ProgressView>;
   /** Records the OIC's answer (the OIC or anyone above them may answer). The same invoke again records nothing. */
-  confirm(viewer: Officer, scope: Scope, input: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<ProgressConfirmed>;
+  confirm(viewer: Officer, scope: Scope, at: Moment, input: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<ProgressConfirmed>;
 }
 
 export interface ProgressServiceDeps {
   repos: Pick<Repositories, "cases" | "officers" | "audit" | "ledger">;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
@@ -67,8 +65,8 @@ export function progressedCase(doc: CaseDoc, answer: ProgressAnswer, today: IsoD
 }
 
 export function createProgressService(deps: ProgressServiceDeps): ProgressService {
-  const { repos, clock, policy, logger } = deps;
-  const claims = createWorkflowClaims({ ledger: repos.ledger, clock });
+  const { repos, policy, logger } = deps;
+  const claims = createWorkflowClaims({ ledger: repos.ledger });
   const officerOf = async (scope: Scope, id: string) => scope.officers.get(id) ?? (await repos.officers.get(id));
 
   async function caseFacts(scope: Scope, c: CaseDoc, today: IsoDate) {
@@ -82,7 +80,8 @@ export function createProgressService(deps: ProgressServiceDeps): ProgressServic
   }
 
   /** "Need help" goes to the OIC's sergeant; a sergeant answering for their own team asks their own supervisor. */
-  async function helpNotification(viewer: Officer, scope: Scope, c: CaseDoc, note: string | undefined, key: string, today: IsoDate): Promise<WorkflowNotification[]> {
+  async function helpNotification(viewer: Officer, scope: Scope, at: Moment, c: CaseDoc, note: string | undefined, key: string): Promise<WorkflowNotification[]> {
+    const { now, today } = at;
     const oic = await officerOf(scope, c.oicId);
     const intended = oic?.supervisorId === viewer.id ? viewer.supervisorId : oic?.supervisorId;
     const officers = new Map((await repos.officers.all()).map((o) => [o.id, o]));
@@ -91,38 +90,39 @@ export function createProgressService(deps: ProgressServiceDeps): ProgressServic
       logger.warn({ ref: c.id, officerId: viewer.id }, "help request has nobody to go to");
       return [];
     }
-    const card = buildProgressCard({
+    const data: ProgressView = {
       mode: "help-request", ...(await caseFacts(scope, c, today)), fromName: officerLabel(viewer),
-      atLabel: doneBy({ id: viewer.id, officer: viewer }, clock.now().toISOString(), clock.now(), policy.timeZone).atLabel, ...(note ? { note } : {}),
-    });
-    return [{ recipientOfficerId: to, reason: "progress-help", key: notificationKey("progress-help", `${c.ref}#${keyHash(key)}`, today, to), card }];
+      atLabel: doneBy({ id: viewer.id, officer: viewer }, now.toISOString(), now, policy.timeZone).atLabel, ...(note ? { note } : {}),
+    };
+    return [{
+      recipientOfficerId: to, reason: "progress-help", key: notificationKey("progress-help", `${c.ref}#${keyHash(key)}`, today, to),
+      view: { card: "progress", data }, about: { recordType: "case", recordId: c.ref },
+    }];
   }
 
   return {
-    open: async (viewer, scope, ref, why = "action:confirm-progress") => {
-      const today = londonDay(clock.now(), policy.timeZone);
+    open: async (viewer, scope, at, ref, why = "action:confirm-progress") => {
       const c = await caseInScope(repos.cases, scope, ref);
-      const data: ProgressCardData = { mode: "ask", ...(await caseFacts(scope, c, today)) };
-      await repos.audit.append({ actorId: viewer.id, operation: "consultation", action: "open progress confirmation", recordType: "case", recordId: c.ref, why }, clock.now());
+      const data: ProgressView = { mode: "ask", ...(await caseFacts(scope, c, at.today)) };
+      await repos.audit.append({ actorId: viewer.id, operation: "consultation", action: "open progress confirmation", recordType: "case", recordId: c.ref, why }, at.now);
       return data;
     },
 
-    confirm: async (viewer, scope, input, { idempotencyKey, why = "action:progress-answer" }) => {
-      const today = londonDay(clock.now(), policy.timeZone);
+    confirm: async (viewer, scope, at, input, { idempotencyKey, why = "action:progress-answer" }) => {
+      const { now, today } = at;
       const parsed = parseForm(progressInput, input);
       const c = await caseInScope(repos.cases, scope, parsed.ref);
       // One slot per invoke: answers never compete, but the same click delivered twice must count once.
       const slot = { kind: "progress", subjectId: c.ref, on: today, slot: keyHash(idempotencyKey) };
-      const already = async (actorId: string, at: string): Promise<ProgressConfirmed> => {
-        const by = doneBy({ id: actorId, officer: await officerOf(scope, actorId) }, at, clock.now(), policy.timeZone);
-        return { kind: "already-done", alreadyDone: by, card: { mode: "answered", ...(await caseFacts(scope, c, today)), answer: parsed.answer, byName: by.byName, atLabel: by.atLabel, already: true } };
+      const already = async (actorId: string, when: string): Promise<ProgressConfirmed> => {
+        const by = doneBy({ id: actorId, officer: await officerOf(scope, actorId) }, when, now, policy.timeZone);
+        return { kind: "already-done", alreadyDone: by, view: { mode: "answered", ...(await caseFacts(scope, c, today)), answer: parsed.answer, byName: by.byName, atLabel: by.atLabel, already: true } };
       };
-      const held = await claims.find(slot, idempotencyKey);
+      const held = await claims.find(slot, idempotencyKey, now);
       if (held) return already(held.actorId, held.at);
       if (c.status !== "open") throw new ValidationError(`${c.ref} is closed: there is no progress to confirm.`);
-      const claim = await claims.acquire(slot, viewer.id, idempotencyKey);
+      const claim = await claims.acquire(slot, viewer.id, idempotencyKey, now);
       if (claim.status === "held") return already(claim.holder.actorId, claim.holder.at);
-      const now = clock.now();
       const saved = await completeClaim(claim, async () => {
         const doc = await replaceCase(repos.cases, c, (d) => progressedCase(d, parsed.answer, today, now, policy));
         await repos.audit.append({
@@ -134,8 +134,8 @@ export function createProgressService(deps: ProgressServiceDeps): ProgressServic
       const by = doneBy({ id: viewer.id, officer: viewer }, now.toISOString(), now, policy.timeZone);
       return {
         kind: "saved",
-        card: { mode: "answered", ...(await caseFacts(scope, saved, today)), answer: parsed.answer, byName: by.byName, atLabel: by.atLabel },
-        notifications: parsed.answer === "need-help" ? await helpNotification(viewer, scope, saved, parsed.note, idempotencyKey, today) : [],
+        view: { mode: "answered", ...(await caseFacts(scope, saved, today)), answer: parsed.answer, byName: by.byName, atLabel: by.atLabel },
+        notifications: parsed.answer === "need-help" ? await helpNotification(viewer, scope, at, saved, parsed.note, idempotencyKey) : [],
       };
     },
   };

@@ -6,9 +6,8 @@ import { reviewOutcome } from "../../domain/review";
 import type { Policy } from "../../domain/policy";
 import { addDays } from "../../rules/calendar";
 import { defaultNextReview } from "../../rules/review-cadence";
-import type { FieldProblem } from "../workflow/workflow-errors";
-
-export const MAX_REVIEW_ACTIONS = 5;
+import type { FieldProblem } from "../workflow/form-view";
+import { MAX_REVIEW_ACTIONS } from "./review-view";
 
 /** What a sergeant submits from the review card, before the checks that need the case, the scope and today. */
 export const reviewInput = z.object({

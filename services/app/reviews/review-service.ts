@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
-import { buildReviewSummaryCard, type ReviewSummaryData } from "../../../cards/review-summary";
-import type { ReviewCardData } from "../../../cards/review";
 import type { Scope } from "../scope/chain-of-command";
 import { describeCase } from "../cases/case-line";
 import type { Purpose } from "../audit/view-audit";
-import type { Clock } from "../../platform/clock";
 import type { CaseDoc } from "../../domain/case";
+import type { IsoDate, Moment } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import { REVIEW_SCHEMA_VERSION, type ReviewDoc } from "../../domain/review";
 import type { Logger } from "../../platform/logger";
@@ -20,27 +18,29 @@ import { reviewInput, checkReview } from "./review-input";
 import { replaceCase } from "../workflow/replace-case";
 import { reviewedCase, storeReview } from "./review-writes";
 import { completeClaim, createWorkflowClaims, type Holder, type Slot } from "../workflow/workflow-claims";
-import { AlreadyDoneError, FormValidationError, NotPermittedError, type DoneBy } from "../workflow/workflow-errors";
+import type { DoneBy } from "../workflow/form-view";
+import { AlreadyDoneError, FormValidationError, NotPermittedError } from "../workflow/workflow-errors";
 import { notificationKey, recipientFor, type WorkflowNotification } from "../workflow/workflow-notification";
+import type { ReviewSummaryView, ReviewView } from "./review-view";
 
 export type ReviewSubmitted =
-  | { kind: "saved"; review: ReviewDoc; summary: ReviewSummaryData; notifications: WorkflowNotification[] }
-  | { kind: "already-done"; alreadyDone: DoneBy; summary?: ReviewSummaryData };
+  | { kind: "saved"; review: ReviewDoc; summary: ReviewSummaryView; notifications: WorkflowNotification[] }
+  | { kind: "already-done"; alreadyDone: DoneBy; summary?: ReviewSummaryView };
 
+/** Every method takes the turn's moment `at`: its day judges the review, its instant stamps what is written. */
 export interface ReviewService {
-  /** The review card's data; audited as a consultation. CaseNotFoundError, identically, for unknown and out-of-scope. */
-  openReview(viewer: Officer, scope: Scope, ref: string, why?: Purpose): Promise<ReviewCardData>;
+  /** The review card's view; audited as a consultation. CaseNotFoundError, identically, for unknown and out-of-scope. */
+  openReview(viewer: Officer, scope: Scope, at: Moment, ref: string, why?: Purpose): Promise<ReviewView>;
   /**
    * Saves a review. Throws FormValidationError (nothing written), AlreadyDoneError when another review got there
    * first ("already reviewed by DS X at 10:42"), CaseNotFoundError or NotPermittedError. The same invoke again
    * (same idempotency key) returns `alreadyDone` and records nothing.
    */
-  submitReview(viewer: Officer, scope: Scope, input: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<ReviewSubmitted>;
+  submitReview(viewer: Officer, scope: Scope, at: Moment, input: unknown, opts: { idempotencyKey: string; why?: Purpose }): Promise<ReviewSubmitted>;
 }
 
 export interface ReviewServiceDeps {
   repos: Pick<Repositories, "cases" | "reviews" | "officers" | "audit" | "ledger">;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
@@ -66,13 +66,13 @@ function reviewSlot(c: CaseDoc, basis: ReviewDoc | undefined, basisId: string | 
 const reviewIdFor = (c: CaseDoc, slot: Slot) => `review-${createHash("sha256").update(`${c.id}|${slot.slot}`).digest("base64url").slice(0, 27)}`;
 
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
-  const { repos, clock, policy, logger } = deps;
-  const claims = createWorkflowClaims({ ledger: repos.ledger, clock });
+  const { repos, policy, logger } = deps;
+  const claims = createWorkflowClaims({ ledger: repos.ledger });
   const officerOf = async (scope: Scope, id: string) => scope.officers.get(id) ?? (await repos.officers.get(id));
-  const done = async (scope: Scope, byId: string, at: string) => doneBy({ id: byId, officer: await officerOf(scope, byId) }, at, clock.now(), policy.timeZone);
+  const done = async (scope: Scope, at: Moment, byId: string, when: string) => doneBy({ id: byId, officer: await officerOf(scope, byId) }, when, at.now, policy.timeZone);
 
-  async function summaryOf(scope: Scope, r: ReviewDoc, c: CaseDoc, extra: Partial<ReviewSummaryData>): Promise<ReviewSummaryData> {
-    const by = await done(scope, r.reviewerId, r.reviewedAt);
+  async function summaryOf(scope: Scope, at: Moment, r: ReviewDoc, c: CaseDoc, extra: Partial<ReviewSummaryView>): Promise<ReviewSummaryView> {
+    const by = await done(scope, at, r.reviewerId, r.reviewedAt);
     return {
       audience: "everyone", ref: c.ref, offenceCategory: c.offenceCategory, reviewerName: by.byName, reviewedAt: r.reviewedAt, atLabel: by.atLabel,
       outcome: r.outcome, risk: r.risk, ...(r.outcome === "close-nfa" ? {} : { nextReviewOn: r.nextReviewOn }), actionCount: r.actions.length, ...extra,
@@ -83,26 +83,26 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     return Promise.all(actions.map(async (a) => ({ text: a.text, ownerName: officerLabel(await officerOf(scope, a.ownerId)), targetOn: a.targetOn })));
   }
 
-  async function alreadyDone(scope: Scope, c: CaseDoc, holder: Holder, reviewId: string): Promise<ReviewSubmitted> {
+  async function alreadyDone(scope: Scope, at: Moment, c: CaseDoc, holder: Holder, reviewId: string): Promise<ReviewSubmitted> {
     const review = await repos.reviews.get(c.id, reviewId);
     return {
       kind: "already-done",
-      alreadyDone: await done(scope, holder.actorId, review?.reviewedAt ?? holder.at),
-      ...(review ? { summary: await summaryOf(scope, review, c, { already: true }) } : {}),
+      alreadyDone: await done(scope, at, holder.actorId, review?.reviewedAt ?? holder.at),
+      ...(review ? { summary: await summaryOf(scope, at, review, c, { already: true }) } : {}),
     };
   }
 
-  async function notifications(viewer: Officer, scope: Scope, review: ReviewDoc, summary: ReviewSummaryData): Promise<WorkflowNotification[]> {
-    const today = londonDay(clock.now(), policy.timeZone);
+  async function notifications(viewer: Officer, scope: Scope, today: IsoDate, review: ReviewDoc, summary: ReviewSummaryView): Promise<WorkflowNotification[]> {
     const wanted = review.outcome === "escalate" || review.actions.some((a) => a.ownerId !== viewer.id);
     if (!wanted) return [];
     const officers = new Map((await repos.officers.all()).map((o) => [o.id, o]));
     const out: WorkflowNotification[] = [];
     const inspector = review.outcome === "escalate" ? recipientFor(viewer.supervisorId, officers, today, viewer.id) : undefined;
     if (review.outcome === "escalate" && inspector === undefined) logger.warn({ reviewId: review.id, reviewerId: viewer.id }, "escalation has no reachable inspector");
+    const about = { recordType: "case", recordId: review.ref } as const;
     if (inspector) {
-      const card = buildReviewSummaryCard({ ...summary, audience: "inspector", actions: await actionsWithNames(scope, review.actions), ...(review.note ? { note: review.note } : {}) });
-      out.push({ recipientOfficerId: inspector, reason: "review-escalated", key: notificationKey("review-escalated", review.id, today, inspector), card });
+      const data: ReviewSummaryView = { ...summary, audience: "inspector", actions: await actionsWithNames(scope, review.actions), ...(review.note ? { note: review.note } : {}) };
+      out.push({ recipientOfficerId: inspector, reason: "review-escalated", key: notificationKey("review-escalated", review.id, today, inspector), view: { card: "review-summary", data }, about });
     }
     // Grouped by who actually receives them, so an absent owner's actions and their cover's own arrive as one card.
     const byRecipient = new Map<string, ReviewDoc["actions"]>();
@@ -111,15 +111,15 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       if (to) byRecipient.set(to, [...(byRecipient.get(to) ?? []), a]);
     }
     for (const [to, theirs] of byRecipient) {
-      const card = buildReviewSummaryCard({ ...summary, audience: "owner", actions: await actionsWithNames(scope, theirs) });
-      out.push({ recipientOfficerId: to, reason: "review-actions", key: notificationKey("review-actions", review.id, today, to), card });
+      const data: ReviewSummaryView = { ...summary, audience: "owner", actions: await actionsWithNames(scope, theirs) };
+      out.push({ recipientOfficerId: to, reason: "review-actions", key: notificationKey("review-actions", review.id, today, to), view: { card: "review-summary", data }, about });
     }
     return out;
   }
 
   return {
-    openReview: async (viewer, scope, ref, why = "action:review") => {
-      const today = londonDay(clock.now(), policy.timeZone);
+    openReview: async (viewer, scope, at, ref, why = "action:review") => {
+      const { today } = at;
       const c = await caseInScope(repos.cases, scope, ref);
       assertReviewer(viewer, c);
       const [last] = await repos.reviews.forCase(c.id);
@@ -128,7 +128,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       // The OIC first, then their team and the reviewer: enough to choose from without listing a whole command.
       const team = [oic, ...scope.teamOf(oic?.supervisorId ?? viewer.id), viewer].filter((o): o is Officer => o !== undefined && scope.includes(o.id));
       const owners = [...new Map(team.map((o) => [o.id, { id: o.id, name: officerLabel(o) }])).values()].slice(0, OWNER_CHOICES_LIMIT);
-      const data: ReviewCardData = {
+      const data: ReviewView = {
         ref: c.ref, offenceCategory: c.offenceCategory, risk: c.risk, oicId: c.oicId, oicName: line.oicName, today,
         ...(c.lastUpdatedOn ? { lastUpdatedOn: c.lastUpdatedOn } : {}),
         daysSinceUpdate: line.daysSinceUpdate,
@@ -148,12 +148,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         cadenceDays: { ...policy.review.cadenceDays },
         maxNextReviewOn: addDays(today, policy.review.maxNextReviewDays),
       };
-      await repos.audit.append({ actorId: viewer.id, operation: "consultation", action: "open review", recordType: "case", recordId: c.ref, why }, clock.now());
+      await repos.audit.append({ actorId: viewer.id, operation: "consultation", action: "open review", recordType: "case", recordId: c.ref, why }, at.now);
       return data;
     },
 
-    submitReview: async (viewer, scope, input, { idempotencyKey, why = "action:submit-review" }) => {
-      const today = londonDay(clock.now(), policy.timeZone);
+    submitReview: async (viewer, scope, at, input, { idempotencyKey, why = "action:submit-review" }) => {
+      const { now, today } = at;
       const parsed = parseForm(reviewInput, input);
       const c = await caseInScope(repos.cases, scope, parsed.ref);
       assertReviewer(viewer, c);
@@ -162,22 +162,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const basis = parsed.basisReviewId === undefined ? undefined : reviews.find((r) => r.id === parsed.basisReviewId);
       const slot = reviewSlot(c, basis, parsed.basisReviewId, policy.timeZone);
       const reviewId = reviewIdFor(c, slot);
-      const conflict = async (byId: string, at: string) => new AlreadyDoneError("case", c.ref, await done(scope, byId, at), "reviewed");
+      const conflict = async (byId: string, when: string) => new AlreadyDoneError("case", c.ref, await done(scope, at, byId, when), "reviewed");
 
-      const held = await claims.find(slot, idempotencyKey);
-      if (held?.sameInvoke) return alreadyDone(scope, c, held, reviewId);
+      const held = await claims.find(slot, idempotencyKey, now);
+      if (held?.sameInvoke) return alreadyDone(scope, at, c, held, reviewId);
       if (held) throw await conflict(held.actorId, held.at);
       // The card was opened before a review that has since been saved: its view of the case is out of date.
       if (latest && latest.id !== parsed.basisReviewId) throw await conflict(latest.reviewerId, latest.reviewedAt);
       const checked = checkReview(parsed, { today, scope, policy, oicId: c.oicId, currentRisk: c.risk });
       if (!checked.ok) throw new FormValidationError(checked.problems);
 
-      const claim = await claims.acquire(slot, viewer.id, idempotencyKey);
+      const claim = await claims.acquire(slot, viewer.id, idempotencyKey, now);
       if (claim.status === "held") {
-        if (claim.holder.sameInvoke) return alreadyDone(scope, c, claim.holder, reviewId);
+        if (claim.holder.sameInvoke) return alreadyDone(scope, at, c, claim.holder, reviewId);
         throw await conflict(claim.holder.actorId, claim.holder.at);
       }
-      const now = clock.now();
       const review: ReviewDoc = {
         id: reviewId, type: "review", schemaVersion: REVIEW_SCHEMA_VERSION, caseId: c.id, ref: c.ref, reviewerId: viewer.id,
         reviewedAt: now.toISOString(), ...checked.review,
@@ -190,8 +189,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         }, now);
       });
       logger.info({ reviewId: review.id, reviewerId: viewer.id, outcome: review.outcome, actions: review.actions.length }, "review saved");
-      const summary = await summaryOf(scope, review, c, { previousRisk: c.risk });
-      return { kind: "saved", review, summary, notifications: await notifications(viewer, scope, review, summary) };
+      const summary = await summaryOf(scope, at, review, c, { previousRisk: c.risk });
+      return { kind: "saved", review, summary, notifications: await notifications(viewer, scope, today, review, summary) };
     },
   };
 }

@@ -1,5 +1,12 @@
 import { CasewatchError } from "../../platform/errors";
 
+/** The same error, word for word, for a reference that does not exist and one the viewer may not see (docs/domain-rules.md §8). */
+export class CaseNotFoundError extends CasewatchError {
+  constructor(readonly ref: string) {
+    super("NOT_FOUND", `Casewatch has no case ${ref} that you can see. Check the reference and try again.`);
+  }
+}
+
 /**
  * An officer the viewer may not act on. Worded the same whether the officer exists or not, so the refusal says
  * nothing about people outside the viewer's chain of command (docs/domain-rules.md §8).

@@ -1,10 +1,9 @@
-import { days, formatDay } from "../../../cards/format-day";
-import type { DigestActionData, DigestCardData, DigestItem } from "../../../cards/digest";
 import type { ActionPlanDoc } from "../../domain/action-plan";
 import type { CaseDoc } from "../../domain/case";
-import type { IsoDate } from "../../domain/dates";
+import { isoDate, type IsoDate } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import type { ReminderFacts, ReminderItem, ReminderKind } from "../../rules/reminder-item";
+import { bailAuthority, type DigestAction, type DigestDetail, type DigestItem, type DigestView } from "./digest-view";
 
 const headlines: Record<ReminderKind, string> = {
   "review-due": "Supervisory review due",
@@ -28,27 +27,29 @@ const headlines: Record<ReminderKind, string> = {
   tenure: "Tenure and screening review",
 };
 
-const authorityWords: Record<string, string> = {
-  inspector: "needs an inspector",
-  superintendent: "needs a superintendent",
-  court: "needs a court application",
-};
-
-/** Only figures and dates known to be safe become words; anything else in `facts` is ignored, not printed. */
-function detailOf(f: ReminderFacts): string | undefined {
-  const parts: string[] = [];
-  const num = (k: string) => (typeof f[k] === "number" ? (f[k] as number) : undefined);
+/**
+ * Only figures and dates known to be safe pass into the view (the card words them); anything else in `facts` is
+ * dropped here.
+ */
+function detailOf(f: ReminderFacts): DigestDetail | undefined {
+  const num = (k: string) => (Number.isInteger(f[k]) ? (f[k] as number) : undefined);
   const str = (k: string) => (typeof f[k] === "string" ? (f[k] as string) : undefined);
-  if (str("authority") && authorityWords[str("authority")!]) parts.push(authorityWords[str("authority")!]!);
-  if (str("endsOn")) parts.push(`bail ends ${formatDay(str("endsOn")!)}`);
-  if (str("lapsedOn")) parts.push(`lapsed ${formatDay(str("lapsedOn")!)}`);
-  if (str("updateBy")) parts.push(`update victim by ${formatDay(str("updateBy")!)}`);
-  if (num("daysLeft") !== undefined && num("daysLeft")! >= 0 && !str("lapsedOn")) parts.push(num("daysLeft") === 0 ? "ends today" : `${days(num("daysLeft")!)} left`);
-  if (num("overdueDays")) parts.push(`${days(num("overdueDays")!)} overdue`);
-  if (num("daysSinceUpdate") !== undefined) parts.push(`${days(num("daysSinceUpdate")!)} since update`);
-  if (num("forensicsDays") !== undefined) parts.push(`${days(num("forensicsDays")!)} awaiting forensics`);
-  if (num("missed") !== undefined) parts.push(`${num("missed")} checkpoints missed`);
-  return parts.length > 0 ? parts.join(", ").slice(0, 160) : undefined;
+  const day = (k: string) => (isoDate.safeParse(f[k]).success ? (f[k] as IsoDate) : undefined);
+  const authority = bailAuthority.safeParse(str("authority"));
+  const daysLeft = num("daysLeft");
+  const overdueDays = num("overdueDays");
+  const detail: DigestDetail = {
+    ...(authority.success ? { authority: authority.data } : {}),
+    ...(day("endsOn") ? { endsOn: day("endsOn")! } : {}),
+    ...(day("lapsedOn") ? { lapsedOn: day("lapsedOn")! } : {}),
+    ...(day("updateBy") ? { updateBy: day("updateBy")! } : {}),
+    ...(daysLeft !== undefined && daysLeft >= 0 && !str("lapsedOn") ? { daysLeft } : {}),
+    ...(overdueDays ? { overdueDays } : {}),
+    ...(num("daysSinceUpdate") !== undefined ? { daysSinceUpdate: num("daysSinceUpdate")! } : {}),
+    ...(num("forensicsDays") !== undefined ? { forensicsDays: num("forensicsDays")! } : {}),
+    ...(num("missed") !== undefined ? { missed: num("missed")! } : {}),
+  };
+  return Object.keys(detail).length > 0 ? detail : undefined;
 }
 
 export interface DigestLookup {
@@ -57,7 +58,7 @@ export interface DigestLookup {
   officersById: ReadonlyMap<string, Officer>;
 }
 
-function actionFor(item: ReminderItem, lookup: DigestLookup): { action?: DigestActionData; facts: Partial<DigestItem> } {
+function actionFor(item: ReminderItem, lookup: DigestLookup): { action?: DigestAction; facts: Partial<DigestItem> } {
   const officerName = (id: string | undefined) => (id ? lookup.officersById.get(id)?.name : undefined);
   if (item.subjectType === "case") {
     const c = lookup.casesByRef.get(item.subjectId);
@@ -82,9 +83,9 @@ function actionFor(item: ReminderItem, lookup: DigestLookup): { action?: DigestA
   return item.action === "start-plan" ? { action: { verb: "start-plan", officerId: item.subjectId }, facts } : { facts };
 }
 
-/** One recipient's digest as card data: crime refs, offence category, risk, dates and officer names only. */
-export function digestContent(recipient: Officer | undefined, items: readonly ReminderItem[], lookup: DigestLookup, day: IsoDate): DigestCardData {
-  const groups: DigestCardData["groups"] = [];
+/** One recipient's digest as a view: crime refs, offence category, risk, dates, figures and officer names only. */
+export function digestContent(recipient: Officer | undefined, items: readonly ReminderItem[], lookup: DigestLookup, day: IsoDate): DigestView {
+  const groups: DigestView["groups"] = [];
   for (const urgency of ["urgent", "action", "info"] as const) {
     const mine = items.filter((i) => i.urgency === urgency);
     if (mine.length === 0) continue;

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { buildDigestCard } from "../../../cards/digest";
 import type { Clock } from "../../platform/clock";
 import type { CaseDoc } from "../../domain/case";
 import type { IsoDate } from "../../domain/dates";
@@ -12,11 +11,11 @@ import { planReminders, type PlannerState, type ReminderPlan } from "../../rules
 import { reminderKey, type Digest, type ReminderItem } from "../../rules/reminder-item";
 import { ledgerId } from "../../store/notification-ledger";
 import type { Repositories } from "../../store/repositories";
-import type { CardSender } from "../delivery/card-sender";
-import { deliverDigest, type DigestDeliveryDeps, type ItemOutcome } from "../delivery/deliver-digest";
+import { DEFAULT_CLAIM_GRACE_MS, deliverOnce, type DeliveryDeps, type ItemOutcome } from "../delivery/deliver-once";
+import type { RateLimitedSender } from "../delivery/rate-limited-sender";
 import { digestContent, type DigestLookup } from "./digest-content";
+import type { RenderDigest } from "./digest-view";
 import { writeNextAttention, type AttentionWriteResult } from "./next-attention-writer";
-import { createRateLimitedSender, type RateLimits } from "../delivery/rate-limited-sender";
 import { RecipientReachability } from "../delivery/recipient-reachability";
 import { emptyReport, type SweepReport } from "./sweep-report";
 
@@ -24,17 +23,19 @@ export const SWEEP_LEASE = "sweep";
 
 export interface SweepExecutorDeps {
   repos: Pick<Repositories, "cases" | "actionPlans" | "officers" | "conversations" | "ledger" | "leases" | "audit">;
-  sender: CardSender;
+  /** The process's one rate-limited sender (shared with workflow notifications). */
+  sender: RateLimitedSender;
+  /** Turns a digest view into a card; injected by the composition root, since services never build cards. */
+  renderDigest: RenderDigest;
   policy: Policy;
   /** Wall time, for the lease and ledger timestamps; the planning instant is `run({ at })`. */
   clock: Clock;
   logger: Logger;
   instanceId: string;
   tenantId: string;
-  limits?: Partial<RateLimits>;
   /** A dead holder's lease lapses after this long; a live holder renews it every quarter of it. */
   leaseTtlMs?: number;
-  /** Another sweep's claim younger than this is left alone as in flight (see deliver-digest.ts). */
+  /** Another sweep's claim younger than this is left alone as in flight (see deliver-once.ts). */
   claimGraceMs?: number;
   /** Recipients served in parallel; Bottleneck still holds the per-chat and global rates. */
   concurrency?: number;
@@ -80,12 +81,11 @@ async function inPool<T>(xs: readonly T[], n: number, fn: (x: T) => Promise<void
 }
 
 export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
-  const { repos, policy, clock } = deps;
+  const { repos, policy, clock, sender } = deps;
   const leaseTtlMs = deps.leaseTtlMs ?? 5 * 60_000;
-  const claimGraceMs = deps.claimGraceMs ?? 2 * 60_000;
+  const claimGraceMs = deps.claimGraceMs ?? DEFAULT_CLAIM_GRACE_MS;
   const concurrency = deps.concurrency ?? 8;
   const maxItemsPerCard = deps.maxItemsPerCard ?? 40;
-  const sender = createRateLimitedSender({ sender: deps.sender, conversations: repos.conversations, clock, logger: deps.logger, ...(deps.limits ? { limits: deps.limits } : {}) });
 
   async function planRouted(state: Omit<PlannerState, "reachable">, reach: RecipientReachability, at: Date): Promise<ReminderPlan> {
     for (let round = 0; ; round += 1) {
@@ -146,7 +146,7 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
     const reach = new RecipientReachability(repos.conversations, deps.tenantId, officersById);
     const outcomes = new Map<string, ItemOutcome>();
     const lease = leaseGuard();
-    const delivery: DigestDeliveryDeps = { ledger: repos.ledger, audit: repos.audit, sender, clock, sweepId: report.sweepId, graceMs: claimGraceMs };
+    const delivery: DeliveryDeps = { ledger: repos.ledger, audit: repos.audit, sender, clock, graceMs: claimGraceMs };
     const unreachable = new Set<string>();
 
     let plan = await planRouted(state, reach, at);
@@ -174,9 +174,10 @@ export function createSweepExecutor(deps: SweepExecutorDeps): SweepExecutor {
         }
         for (const items of chunk(d.items, maxItemsPerCard)) {
           await lease.check();
-          const result = await deliverDigest(delivery, {
-            recipientId: d.recipientId, target, items,
-            buildCard: (mine) => buildDigestCard(digestContent(officersById.get(d.recipientId), mine, lookup, day)),
+          const { outcomes: result } = await deliverOnce(delivery, {
+            claimant: report.sweepId, target, items,
+            card: (mine) => deps.renderDigest(digestContent(officersById.get(d.recipientId), mine, lookup, day)),
+            disclosure: { actorId: "system:sweep", action: "send-digest", recordType: "officer", recordId: d.recipientId, why: `sweep ${report.sweepId}` },
           });
           for (const [k, o] of result) outcomes.set(k, o);
           if ([...result.values()].includes("sent")) report.cards += 1;

@@ -1,74 +1,23 @@
-import { z } from "zod";
 import type { ActionPlanDoc } from "../../domain/action-plan";
 import type { CaseDoc } from "../../domain/case";
-import { isoDate, type IsoDate } from "../../domain/dates";
+import type { IsoDate } from "../../domain/dates";
 import { rankLevel, type Officer } from "../../domain/officer";
 import type { Policy } from "../../domain/policy";
 import { currentAbsence } from "../../rules/absence";
 import { capacity, capacityUsage, spanOfControl } from "../../rules/workload";
-import { describeCase, type CaseLine } from "../cases/case-line";
+import { describeCase } from "../cases/case-line";
+import type { CaseLine } from "../cases/case-line-view";
 import type { Scope } from "../scope/chain-of-command";
-import { BAIL_SOON_DAYS, spanFigure, statusTotals, totalsOf } from "../status/status-view";
-
-/** Live cases against capacity (docs/domain-rules.md §5); capacity keeps one decimal because part-timers pro-rate (24h → 7.2). */
-export const capacityFigure = z.object({
-  live: z.number().int().min(0),
-  capacity: z.number().min(0),
-  /** Whole percent; 999 stands for "cases but no contracted hours", which no ratio can express. */
-  percent: z.number().int().min(0),
-  over: z.boolean(),
-});
-export type CapacityFigure = z.infer<typeof capacityFigure>;
-
-export const officerFigures = z.object({
-  officerId: z.string(),
-  name: z.string(),
-  hoursPerWeek: z.number(),
-  capacity: capacityFigure,
-  reviewsOverdue: z.number().int(),
-  stale: z.number().int(),
-  red: z.number().int(),
-  bailSoon: z.number().int(),
-  bailLapsed: z.number().int(),
-  forensicsOverdue: z.number().int(),
-  absentNow: z.boolean(),
-  /** Last day of the current absence; absent with no end date recorded leaves it out. The kind is never shown. */
-  absentUntil: isoDate.optional(),
-  lastOneToOneOn: isoDate.optional(),
-  openActionPlan: z.boolean(),
-});
-export type OfficerFigures = z.infer<typeof officerFigures>;
-
-export const teamFigures = z.object({
-  supervisorId: z.string(),
-  supervisorName: z.string(),
-  supervisorAbsent: z.boolean(),
-  /** Everyone below the team's supervisor. */
-  people: z.number().int(),
-  totals: statusTotals,
-  openActionPlans: z.number().int(),
-  capacity: capacityFigure,
-  overCapacity: z.array(z.object({ officerId: z.string(), name: z.string(), live: z.number().int(), capacity: z.number() })),
-  span: spanFigure,
-  absentNow: z.number().int(),
-});
-export type TeamFigures = z.infer<typeof teamFigures>;
-
-export const thresholds = z.object({
-  staleDays: z.number().int(),
-  redDays: z.number().int(),
-  forensicsDays: z.number().int(),
-  bailSoonDays: z.number().int(),
-  spanLimit: z.number().int(),
-});
-export type Thresholds = z.infer<typeof thresholds>;
+import { totalsOf } from "../status/status-figures";
+// The figures' schemas are in team-figures-view.ts, where the cards read them; this file computes them.
+import type { CapacityFigure, OfficerFigures, TeamFigures, Thresholds } from "./team-figures-view";
 
 export function thresholdsOf(policy: Policy): Thresholds {
   return {
     staleDays: policy.progress.alertSergeantAfterDays,
     redDays: policy.progress.redAfterDays,
     forensicsDays: policy.progress.forensicsFlagAfterDays,
-    bailSoonDays: BAIL_SOON_DAYS,
+    bailSoonDays: policy.status.bailSoonDays,
     spanLimit: policy.workload.spanOfControlWarnAbove,
   };
 }
@@ -109,7 +58,7 @@ export function officerFiguresOf(
   policy: Policy,
   today: IsoDate,
 ): OfficerFigures {
-  const t = totalsOf(lines);
+  const t = totalsOf(lines, policy);
   const absence = currentAbsence(o, today);
   return {
     officerId: o.id,
@@ -166,7 +115,7 @@ export function teamFiguresOf(
     supervisorName: nameOf(lead),
     supervisorAbsent: currentAbsence(lead, today) !== undefined,
     people: members.length,
-    totals: totalsOf(teamLines),
+    totals: totalsOf(teamLines, policy),
     openActionPlans: plans.filter((p) => ids.has(p.officerId) && isOpenPlan(p)).length,
     capacity: capacityOf(live, cap, live >= cap && cap > 0),
     overCapacity: memberFigures

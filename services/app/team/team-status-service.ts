@@ -1,18 +1,18 @@
-import type { Clock } from "../../platform/clock";
 import type { ActionPlanDoc } from "../../domain/action-plan";
 import type { CaseDoc } from "../../domain/case";
-import type { IsoDate } from "../../domain/dates";
+import type { IsoDate, Moment } from "../../domain/dates";
 import { rankLevel, type Officer } from "../../domain/officer";
 import type { Logger } from "../../platform/logger";
 import type { Policy } from "../../domain/policy";
 import type { Repositories } from "../../store/repositories";
 import { worstFirst } from "../cases/case-line";
 import type { Scope } from "../scope/chain-of-command";
-import { createScopedCaseReader } from "../scope/scoped-cases";
-import { totalsOf } from "../status/status-view";
+import { totalsOf } from "../status/status-figures";
 import { createViewAudit, type Purpose } from "../audit/view-audit";
 import { NotPermittedError, OfficerOutOfScopeError } from "../scope/scope-errors";
-import type { OfficerCasesView, TeamDrilldownView, TeamStatusView } from "./oversight-views";
+import type { OfficerCasesView } from "./officer-cases-view";
+import type { TeamDrilldownView } from "./team-drilldown-view";
+import type { TeamStatusView } from "./team-status-view";
 import { linesByOic, officerFiguresOf, teamFiguresOf, teamLeads, thresholdsOf, worstOfficerFirst, worstTeamFirst } from "./team-figures";
 
 type TeamStatusFigures = Pick<TeamStatusView, "totals" | "teams">;
@@ -26,17 +26,19 @@ function sameObjects(a: readonly Officer[], b: readonly Officer[]): boolean {
 export const OFFICER_CASES_LIMIT = 25;
 
 export interface TeamStatusService {
-  /** One card for a DI or above: every sergeant's team in scope, worst first (issue 6 §1). */
-  teamStatus(viewer: Officer, why: Purpose): Promise<TeamStatusView>;
+  /**
+   * One card for a DI or above: every sergeant's team in scope, worst first (issue 6 §1). Each method takes the
+   * viewer's scope and the moment of the turn that asks, so figures and audit entry are of one instant and one day.
+   */
+  teamStatus(viewer: Officer, scope: Scope, at: Moment, why: Purpose): Promise<TeamStatusView>;
   /** One team's officers, worst first. Anyone may open a team inside their scope, a sergeant their own. */
-  teamDrilldown(viewer: Officer, supervisorId: string, why: Purpose): Promise<TeamDrilldownView>;
+  teamDrilldown(viewer: Officer, scope: Scope, at: Moment, supervisorId: string, why: Purpose): Promise<TeamDrilldownView>;
   /** One officer's open cases, worst first. */
-  officerCases(viewer: Officer, officerId: string, why: Purpose): Promise<OfficerCasesView>;
+  officerCases(viewer: Officer, scope: Scope, at: Moment, officerId: string, why: Purpose): Promise<OfficerCasesView>;
 }
 
 export interface TeamStatusDeps {
   repos: Pick<Repositories, "officers" | "cases" | "actionPlans" | "audit">;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
@@ -46,9 +48,8 @@ export interface TeamStatusDeps {
  * chain of command), the scope's open cases in one `byOic` query, and the scope's action plans; everything else is
  * computed in memory from the pure rules.
  */
-export function createTeamStatusService({ repos, clock, policy, logger }: TeamStatusDeps): TeamStatusService {
-  const reader = createScopedCaseReader({ officers: repos.officers, cases: repos.cases, clock, policy });
-  const viewAudit = createViewAudit({ audit: repos.audit, clock });
+export function createTeamStatusService({ repos, policy, logger }: TeamStatusDeps): TeamStatusService {
+  const viewAudit = createViewAudit({ audit: repos.audit });
   const who = (o: Officer) => ({ id: o.id, name: o.name, rank: o.rank });
 
   const load = async (ids: readonly string[]) => {
@@ -69,26 +70,26 @@ export function createTeamStatusService({ repos, clock, policy, logger }: TeamSt
     if (hit && hit.plans === plans && hit.today === today && sameObjects(hit.officers, officers)) return hit.figures;
     const byOic = linesByOic(cases, scope.officers, policy, today);
     const teams = teamLeads(scope).map((lead) => teamFiguresOf(lead, scope, byOic, plans, policy, today)).sort(worstTeamFirst);
-    const figures = { totals: totalsOf([...byOic.values()].flat()), teams };
+    const figures = { totals: totalsOf([...byOic.values()].flat(), policy), teams };
     derived.set(cases, { plans, officers, today, figures });
     return figures;
   };
 
   return {
-    teamStatus: async (viewer, why) => {
+    teamStatus: async (viewer, scope, at, why) => {
       if (rankLevel[viewer.rank] < rankLevel.DI) throw new NotPermittedError("see every team's status", "an inspector or above");
       const started = performance.now();
-      const { scope, today } = await reader.scopeOf(viewer);
+      const today = at.today;
       const { cases, plans } = await load([...scope.officers.keys()]);
       const { totals, teams } = teamStatusFigures(scope, cases, plans, today);
       const view: TeamStatusView = { viewer: who(viewer), today, thresholds: thresholdsOf(policy), totals, teams };
-      await viewAudit.recordView(viewer, { action: "view team status", recordType: "case-summary", recordIds: [`scope:${viewer.id}`], why });
+      await viewAudit.recordView(viewer, { action: "view team status", recordType: "case-summary", recordIds: [`scope:${viewer.id}`], why }, at.now);
       logger.debug({ viewerId: viewer.id, teams: teams.length, cases: cases.length, ms: Math.round(performance.now() - started) }, "team status");
       return view;
     },
 
-    teamDrilldown: async (viewer, supervisorId, why) => {
-      const { scope, today } = await reader.scopeOf(viewer);
+    teamDrilldown: async (viewer, scope, at, supervisorId, why) => {
+      const today = at.today;
       const lead = scope.officers.get(supervisorId);
       if (!lead) throw new OfficerOutOfScopeError(supervisorId);
       const members = scope.teamOf(lead.id);
@@ -103,12 +104,12 @@ export function createTeamStatusService({ repos, clock, policy, logger }: TeamSt
         team: teamFiguresOf(lead, scope, byOic, plans, policy, today),
         officers: rows.map((m) => officerFiguresOf(m, byOic.get(m.id) ?? [], plans, policy, today)).sort(worstOfficerFirst),
       };
-      await viewAudit.recordView(viewer, { action: "view team", recordType: "case-summary", recordIds: [`team:${lead.id}`], why });
+      await viewAudit.recordView(viewer, { action: "view team", recordType: "case-summary", recordIds: [`team:${lead.id}`], why }, at.now);
       return view;
     },
 
-    officerCases: async (viewer, officerId, why) => {
-      const { scope, today } = await reader.scopeOf(viewer);
+    officerCases: async (viewer, scope, at, officerId, why) => {
+      const today = at.today;
       const officer = scope.officers.get(officerId);
       if (!officer) throw new OfficerOutOfScopeError(officerId);
       const { cases, plans } = await load([officer.id]);
@@ -128,7 +129,7 @@ export function createTeamStatusService({ repos, clock, policy, logger }: TeamSt
         recordType: shown.length > 0 ? "case-list" : "case-summary",
         recordIds: shown.length > 0 ? shown.map((l) => l.ref) : [`officer:${officer.id}`],
         why,
-      });
+      }, at.now);
       logger.debug({ viewerId: viewer.id, officerId: officer.id, cases: lines.length }, "officer cases");
       return view;
     },

@@ -1,10 +1,9 @@
-import type { Clock } from "../../platform/clock";
-import { isoDate, type IsoDate } from "../../domain/dates";
+import { isoDate, type IsoDate, type Moment } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import { ValidationError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { Policy } from "../../domain/policy";
-import { addDays, laterOf, londonDay } from "../../rules/calendar";
+import { addDays, laterOf } from "../../rules/calendar";
 import type { Repositories } from "../../store/repositories";
 import { chainOfCommand } from "../scope/chain-of-command";
 import type { Purpose } from "../audit/view-audit";
@@ -16,25 +15,24 @@ export type OneToOneRecorded = { officerId: string; name: string; lastOneToOneOn
 export interface WellbeingService {
   /**
    * `1:1 <officer>`: a supervisor records that a 1:1 took place on `date`. Only the date is stored (docs/domain-rules.md §7);
-   * the sweep's wellbeing reminders count from it.
+   * the sweep's wellbeing reminders count from it. `at` is the turn's moment: "not in the future" means after its day.
    */
-  recordOneToOne(viewer: Officer, officerId: string, date: string, why?: Purpose): Promise<OneToOneRecorded>;
+  recordOneToOne(viewer: Officer, at: Moment, officerId: string, date: string, why?: Purpose): Promise<OneToOneRecorded>;
 }
 
 export interface WellbeingDeps {
   repos: Pick<Repositories, "officers" | "audit">;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
 
-export function createWellbeingService({ repos, clock, policy, logger }: WellbeingDeps): WellbeingService {
+export function createWellbeingService({ repos, policy, logger }: WellbeingDeps): WellbeingService {
   return {
-    recordOneToOne: async (viewer, officerId, date, why = "command:1:1") => {
+    recordOneToOne: async (viewer, at, officerId, date, why = "command:1:1") => {
       const parsed = isoDate.safeParse(date);
       if (!parsed.success) throw new ValidationError(`"${date.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD.`);
       const on = parsed.data;
-      const today = londonDay(clock.now(), policy.timeZone);
+      const today = at.today;
       const scope = chainOfCommand(viewer, await repos.officers.all(), today);
       if (officerId === viewer.id) throw new NotPermittedError("record your own 1:1", "your supervisor");
       const officer = scope.officers.get(officerId);
@@ -46,7 +44,7 @@ export function createWellbeingService({ repos, clock, policy, logger }: Wellbei
         await repos.officers.replace({ ...officer, lastOneToOneOn: last });
         await repos.audit.append(
           { actorId: viewer.id, operation: "alteration", action: "record 1:1 date", recordType: "officer", recordId: officer.id, why },
-          clock.now(),
+          at.now,
         );
         logger.info({ viewerId: viewer.id, officerId: officer.id }, "1:1 recorded");
       }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { FormValidationError, type FieldProblem } from "./workflow-errors";
+import type { FieldProblem } from "./form-view";
+import { FormValidationError } from "./workflow-errors";
 
 /** zod's issues as field problems: the path joined with dots, so `actions.1.targetOn` names the second action's date. */
 export function problemsOf(error: z.ZodError): FieldProblem[] {

@@ -1,4 +1,4 @@
-import { CaseNotFoundError } from "../scope/scoped-cases";
+import { CaseNotFoundError } from "../scope/scope-errors";
 import type { CaseDoc } from "../../domain/case";
 import { ConcurrencyError } from "../../platform/errors";
 import type { CaseRepository } from "../../store/case-repository";

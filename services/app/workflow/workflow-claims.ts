@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { Clock } from "../../platform/clock";
 import type { IsoDate } from "../../domain/dates";
 import type { NotificationDoc } from "../../domain/notification";
 import { ConcurrencyError } from "../../platform/errors";
@@ -17,11 +16,15 @@ export type Acquired =
   | { status: "ours"; settle(): Promise<void>; abandon(): Promise<void> }
   | { status: "held"; holder: Holder };
 
+/**
+ * `now` is the acting turn's instant (a turn reads the clock once and passes it down): it stamps the claim and,
+ * against the grace period, decides whether an unsettled claim's holder has died.
+ */
 export interface WorkflowClaims {
   /** Read-only: who holds the slot, or undefined when it is free (or its holder died mid-way). */
-  find(slot: Slot, idempotencyKey: string): Promise<Holder | undefined>;
+  find(slot: Slot, idempotencyKey: string, now: Date): Promise<Holder | undefined>;
   /** Create-if-absent: exactly one caller gets "ours"; it must `settle()` after its writes or `abandon()` on failure. */
-  acquire(slot: Slot, actorId: string, idempotencyKey: string): Promise<Acquired>;
+  acquire(slot: Slot, actorId: string, idempotencyKey: string, now: Date): Promise<Acquired>;
 }
 
 /** Short, fixed-length and free of ';', so it can sit in front of an officer id in one string. */
@@ -38,7 +41,7 @@ const ACTOR = ";actor:";
  * the ledger has no actor or key field, so both ride in `sweepId` as "key:<hash>;actor:<officer id>". Kinds are
  * prefixed "workflow:" so they can never collide with a reminder's ledger key.
  */
-export function createWorkflowClaims(deps: { ledger: NotificationLedger; clock: Clock; graceMs?: number }): WorkflowClaims {
+export function createWorkflowClaims(deps: { ledger: NotificationLedger; graceMs?: number }): WorkflowClaims {
   // A holder that neither settled nor abandoned within this long has died (Teams gives up on an invoke after 15 s).
   const graceMs = deps.graceMs ?? 60_000;
   const keyOf = (s: Slot): LedgerKey => ({ kind: `workflow:${s.kind}`, subjectId: s.subjectId, dueOn: s.on, recipientId: s.slot });
@@ -54,29 +57,29 @@ export function createWorkflowClaims(deps: { ledger: NotificationLedger; clock: 
       settled: doc.state === "sent",
     };
   };
-  const abandoned = (doc: NotificationDoc) =>
-    doc.state !== "sent" && Date.parse(doc.claimedAt) < deps.clock.now().getTime() - graceMs;
+  const abandoned = (doc: NotificationDoc, now: Date) =>
+    doc.state !== "sent" && Date.parse(doc.claimedAt) < now.getTime() - graceMs;
 
-  const find = async (slot: Slot, idempotencyKey: string) => {
+  const find = async (slot: Slot, idempotencyKey: string, now: Date) => {
     const doc = await deps.ledger.get(keyOf(slot));
-    return doc && !abandoned(doc) ? holderOf(doc, idempotencyKey) : undefined;
+    return doc && !abandoned(doc, now) ? holderOf(doc, idempotencyKey) : undefined;
   };
 
   return {
     find,
-    acquire: async (slot, actorId, idempotencyKey) => {
+    acquire: async (slot, actorId, idempotencyKey, now) => {
       const key = keyOf(slot);
       const stamp = `${PREFIX}${keyHash(idempotencyKey)}${ACTOR}${actorId}`;
       for (let attempt = 0; attempt < 3; attempt++) {
-        if (await deps.ledger.claim(key, stamp, deps.clock.now().toISOString())) {
+        if (await deps.ledger.claim(key, stamp, now.toISOString())) {
           return {
             status: "ours",
-            settle: () => deps.ledger.markSent(key, deps.clock.now().toISOString()),
+            settle: () => deps.ledger.markSent(key, now.toISOString()),
             abandon: () => deps.ledger.release(key),
           };
         }
         const doc = await deps.ledger.get(key);
-        if (doc && !abandoned(doc)) return { status: "held", holder: holderOf(doc, idempotencyKey) };
+        if (doc && !abandoned(doc, now)) return { status: "held", holder: holderOf(doc, idempotencyKey) };
         // The holder died mid-way: clear its claim and compete again. (No doc: it let go just now; compete again.)
         if (doc) await deps.ledger.release(key);
       }

@@ -1,7 +1,8 @@
 import { CasewatchError, ConcurrencyError, ValidationError } from "../../platform/errors";
+import type { DoneBy, FieldProblem } from "./form-view";
 
-/** One refused input, named by its path in the service input (e.g. `actions.1.targetOn`), with a reason people can act on. */
-export type FieldProblem = { field: string; reason: string };
+// Declared with the views cards draw them in; still importable from here beside the errors that carry them.
+export type { DoneBy, FieldProblem } from "./form-view";
 
 /**
  * A refused form. The reasons stay tied to their fields so the card can be drawn again with the inputs as typed and
@@ -15,9 +16,6 @@ export class FormValidationError extends ValidationError {
     );
   }
 }
-
-/** Who did a one-time workflow step, in words a card can show ("DS Khan", "10:42"). */
-export type DoneBy = { byId: string; byName: string; at: string; atLabel: string };
 
 /**
  * Somebody else got there first (a second reviewer, a second person closing a plan). A ConcurrencyError, so generic

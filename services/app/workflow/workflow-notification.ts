@@ -1,20 +1,22 @@
-import type { AdaptiveCardJson } from "../../../cards/expand-card";
 import type { IsoDate } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import { routeRecipient } from "../../rules/routing";
 import type { LedgerKey } from "../../store/notification-ledger";
+import type { WorkflowCardView } from "./workflow-view";
 
 export type NotificationReason = "review-escalated" | "review-actions" | "progress-help" | "plan-proposed" | "plan-acknowledged";
 
 /**
- * A card the bot must send proactively after a workflow step. `key` is a notification-ledger key, deterministic for
- * the step and recipient, so a redelivered invoke or a retried send delivers it once (claim the key, send, mark sent).
+ * A notification intent: what the bot must render (`view`) and send proactively after a workflow step. `key` is a
+ * notification-ledger key, deterministic for the step and recipient, so a redelivered invoke or a retried send
+ * delivers it once (claim the key, send, mark sent). `about` is the record it discloses, for the audit entry.
  */
 export type WorkflowNotification = {
   recipientOfficerId: string;
   reason: NotificationReason;
   key: LedgerKey;
-  card: AdaptiveCardJson;
+  view: WorkflowCardView;
+  about: { recordType: "case" | "action-plan"; recordId: string };
 };
 
 /**

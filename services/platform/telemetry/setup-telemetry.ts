@@ -20,13 +20,9 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
-/** What an exporter back end provides; the default is the Azure Monitor distro, tests pass in-memory providers. */
-export interface TelemetryBackend {
-  meter: Meter;
-  logger: OtelLogger;
-  shutdown(): Promise<void>;
-}
-export type StartTelemetryBackend = (connectionString: string) => Promise<TelemetryBackend>;
+import type { StartTelemetryBackend, TelemetryBackend } from "./telemetry-backend";
+
+export type { StartTelemetryBackend, TelemetryBackend };
 
 const startAzureMonitorLazily: StartTelemetryBackend = async (connectionString) => (await import("./start-azure-monitor")).startAzureMonitor(connectionString);
 

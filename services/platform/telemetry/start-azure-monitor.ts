@@ -1,7 +1,7 @@
 import { shutdownAzureMonitor, useAzureMonitor } from "@azure/monitor-opentelemetry";
 import { metrics } from "@opentelemetry/api";
 import { logs } from "@opentelemetry/api-logs";
-import type { TelemetryBackend } from "./setup-telemetry";
+import type { TelemetryBackend } from "./telemetry-backend";
 
 /**
  * Starts the Azure Monitor OpenTelemetry distro: traces for incoming HTTP (Teams → /api/messages), outgoing HTTP

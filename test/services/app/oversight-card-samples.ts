@@ -1,8 +1,10 @@
-import type { HandoverDigest } from "../../../services/app/handover/handover-digest";
-import type {
-  AbsenceFormView, AbsenceRecordedView, OfficerCasesView, ReassignOptionsView, TeamDrilldownView, TeamStatusView,
-} from "../../../services/app/team/oversight-views";
-import type { OfficerFigures, TeamFigures } from "../../../services/app/team/team-figures";
+import type { AbsenceFormView, AbsenceRecordedView } from "../../../services/app/absence/absence-view";
+import type { HandoverDigest } from "../../../services/app/handover/handover-view";
+import type { ReassignOptionsView } from "../../../services/app/reassign/reassign-view";
+import type { OfficerCasesView } from "../../../services/app/team/officer-cases-view";
+import type { TeamDrilldownView } from "../../../services/app/team/team-drilldown-view";
+import type { OfficerFigures, TeamFigures } from "../../../services/app/team/team-figures-view";
+import type { TeamStatusView } from "../../../services/app/team/team-status-view";
 import { lapsedLine, ruiLine } from "../../cards/card-samples";
 
 /** Fixed card data, written out by hand so the oversight card tests depend on neither the rules nor the store. */

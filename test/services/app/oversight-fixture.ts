@@ -1,6 +1,6 @@
-import { fixedClock, type Clock } from "../../../services/platform/clock";
 import { ACTION_PLAN_SCHEMA_VERSION, type ActionPlanDoc } from "../../../services/domain/action-plan";
 import type { CaseDoc } from "../../../services/domain/case";
+import type { Moment } from "../../../services/domain/dates";
 import type { Officer } from "../../../services/domain/officer";
 import { createLogger, type Logger } from "../../../services/platform/logger";
 import { defaultPolicy, type Policy } from "../../../services/domain/policy";
@@ -11,6 +11,8 @@ import { startTestStore, type TestStore } from "../../support/test-store";
 /** 09:00 UTC on Tue 10 Mar 2026 is 09:00 in London (GMT until 29 Mar): "today" is 2026-03-10 throughout. */
 export const NOW = "2026-03-10T09:00:00Z";
 export const TODAY = "2026-03-10";
+/** The moment of the turn every oversight service call in these tests belongs to. */
+export const AT: Moment = { now: new Date(NOW), today: TODAY };
 export const silent = createLogger("silent");
 
 /** A case with nothing wrong with it as of TODAY: updated and reviewed five days ago, low risk. */
@@ -105,10 +107,9 @@ export function officer(data: { officers: Officer[] }, id: string): Officer {
   return found;
 }
 
-/** What every oversight service is built from, as the composition root would pass it, fixed at NOW. */
+/** What every oversight service is built from, as the composition root would pass it; no clock, each call takes AT. */
 export interface OversightDeps {
   repos: Repositories;
-  clock: Clock;
   policy: Policy;
   logger: Logger;
 }
@@ -127,6 +128,6 @@ export function storeWithForce<S>(
   return async function fresh(data = force) {
     const { repos } = await store.fresh();
     await seed(repos, data);
-    return { repos, service: createService({ repos, clock: fixedClock(NOW), policy: defaultPolicy(), logger: silent }) };
+    return { repos, service: createService({ repos, policy: defaultPolicy(), logger: silent }) };
   };
 }

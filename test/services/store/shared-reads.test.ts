@@ -3,7 +3,7 @@ import { fixedClock } from "../../../services/platform/clock";
 import type { Repositories } from "../../../services/store/repositories";
 import { withSharedReads } from "../../../services/store/shared-reads";
 import { makeCase, makeOfficer } from "../../support/fixtures";
-import { startTestStore, type TestStore } from "../../support/test-store";
+import { storeKinds, type RepoStore } from "../../support/memory-store";
 
 /** The real repositories, with their team reads counted on the way to the store. */
 function counted(repos: Repositories) {
@@ -17,9 +17,9 @@ function counted(repos: Repositories) {
   return { spied, calls };
 }
 
-describe("shared reads (the app's repositories)", () => {
-  let store: TestStore;
-  before(async () => { store = await startTestStore(); });
+for (const kind of storeKinds()) describe(`shared reads (the app's repositories) [${kind.name}]`, () => {
+  let store: RepoStore;
+  before(async () => { store = await kind.start(); });
   after(async () => { await store.close(); });
 
   async function seeded() {

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { exportAuditCsv } from "../../../../services/app/audit/audit-export";
 import { ValidationError } from "../../../../services/platform/errors";
-import { startTestStore, type TestStore } from "../../../support/test-store";
+import { storeKinds, type RepoStore } from "../../../support/memory-store";
 
-describe("audit export", () => {
-  let store: TestStore;
-  before(async () => { store = await startTestStore(); });
+for (const kind of storeKinds()) describe(`audit export [${kind.name}]`, () => {
+  let store: RepoStore;
+  before(async () => { store = await kind.start(); });
   after(async () => { await store.close(); });
 
   it("exports the entries in the date range as CSV and audits the export itself", async () => {

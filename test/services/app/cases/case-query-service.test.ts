@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createAppServices, type AppServices } from "../../../../bot/compose/app-services";
-import { CaseNotFoundError } from "../../../../services/app/scope/scoped-cases";
+import { CaseNotFoundError } from "../../../../services/app/scope/scope-errors";
 import { fixedClock } from "../../../../services/platform/clock";
 import { caseDocId } from "../../../../services/domain/case";
 import { REVIEW_SCHEMA_VERSION } from "../../../../services/domain/review";
@@ -9,6 +9,9 @@ import { defaultPolicy } from "../../../../services/domain/policy";
 import type { Repositories } from "../../../../services/store/repositories";
 import { startTestStore, type TestStore } from "../../../support/test-store";
 import { byId, NOW, REF, seedForce, TENANT, TODAY } from "../force-fixture";
+
+/** The turn's moment every query is asked at. */
+const AT = { now: new Date(NOW), today: TODAY };
 
 describe("case queries (my cases, case detail, due) against the store", function () {
   this.timeout(20_000);
@@ -24,7 +27,7 @@ describe("case queries (my cases, case detail, due) against the store", function
   });
 
   it("due lists the overdue review first, then the bail end and reviews in the next 7 days, across a sergeant's team", async () => {
-    const due = await services.cases.due(byId("ds1"), "command:due");
+    const due = await services.cases.due(byId("ds1"), AT, "command:due");
     assert.deepEqual(due.overdue.map((i) => [i.on, i.kind, i.ref]), [["2026-02-17", "review", REF.overdueReview]]);
     assert.deepEqual(due.upcoming.map((i) => [i.on, i.kind, i.ref, i.authority]), [
       ["2026-03-05", "bail-ends", REF.bailSoon, "inspector"],
@@ -34,7 +37,7 @@ describe("case queries (my cases, case detail, due) against the store", function
   });
 
   it("due leaves out an RUI review beyond the 7-day window", async () => {
-    const due = await services.cases.due(byId("dc4"), "command:due");
+    const due = await services.cases.due(byId("dc4"), AT, "command:due");
     assert.deepEqual(due.upcoming.map((i) => i.kind), ["review"], "RUI review on 12 Mar is outside 3–10 Mar");
   });
 
@@ -44,30 +47,30 @@ describe("case queries (my cases, case detail, due) against the store", function
       reviewerId: "ds1", reviewedAt: "2026-02-10T09:00:00.000Z", outcome: "actions-set", risk: "high",
       actions: [{ text: "Chase the lab", ownerId: "dc1", targetOn: "2026-02-20" }], nextReviewOn: "2026-02-17",
     });
-    const detail = await services.cases.caseDetail(byId("di1"), REF.overdueReview, "command:case");
+    const detail = await services.cases.caseDetail(byId("di1"), REF.overdueReview, AT, "command:case");
     assert.deepEqual(detail.lastReview, { on: "2026-02-10", reviewerName: "DS Aisha Khan", outcome: "actions-set", actionCount: 1 });
     const audit = await repos.audit.between(TODAY, TODAY);
     assert.deepEqual(audit.map((a) => [a.actorId, a.operation, a.recordType, a.recordId, a.why]), [["di1", "consultation", "case", REF.overdueReview, "command:case"]]);
   });
 
   it("case detail says whether the viewer is the OIC or above them, so the card offers only what they may do", async () => {
-    const roles = await Promise.all(["dc1", "ds1", "di1"].map(async (id) => (await services.cases.caseDetail(byId(id), REF.overdueReview, "command:case")).viewerRole));
+    const roles = await Promise.all(["dc1", "ds1", "di1"].map(async (id) => (await services.cases.caseDetail(byId(id), REF.overdueReview, AT, "command:case")).viewerRole));
     assert.deepEqual(roles, ["oic", "supervisor", "supervisor"]);
   });
 
   it("case detail out of scope is refused in the service, whatever the card would show", async () => {
-    await assert.rejects(services.cases.caseDetail(byId("dc3"), REF.overdueReview, "command:case"), CaseNotFoundError);
+    await assert.rejects(services.cases.caseDetail(byId("dc3"), REF.overdueReview, AT, "command:case"), CaseNotFoundError);
     assert.deepEqual(await repos.audit.between(TODAY, TODAY), []);
   });
 
   it("my cases returns only the viewer's own open cases and audits their references", async () => {
-    const mine = await services.cases.myCases(byId("dc1"), "command:my cases");
+    const mine = await services.cases.myCases(byId("dc1"), AT, "command:my cases");
     assert.deepEqual(mine.cases.map((c) => c.ref), [REF.overdueReview]);
     assert.equal((await repos.audit.between(TODAY, TODAY))[0]?.recordId, REF.overdueReview);
   });
 
   it("a view with no case data writes no audit entry", async () => {
-    await services.cases.myCases(byId("ds1"), "command:my cases");
+    await services.cases.myCases(byId("ds1"), AT, "command:my cases");
     assert.deepEqual(await repos.audit.between(TODAY, TODAY), []);
   });
 });

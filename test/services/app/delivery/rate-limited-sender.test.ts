@@ -17,7 +17,7 @@ const card = (marker: string) => ({ type: "AdaptiveCard", version: "1.5", body: 
 const markerOf = (a: { activity: Record<string, unknown> }) =>
   ((a.activity.attachments as { content: { body: { text: string }[] } }[])[0]!.content.body[0]!.text);
 
-describe("services/app/sweep/rate-limited-sender", () => {
+describe("services/app/delivery/rate-limited-sender", () => {
   let connector: FakeTeamsConnector;
   afterEach(async () => { await connector.close(); });
 
@@ -115,5 +115,28 @@ describe("services/app/sweep/rate-limited-sender", () => {
     const r = await sender.deliver(target("swamped"), card("x"));
     assert.deepEqual(r, { status: "failed", httpStatus: 429, code: "ServiceError", attempts: 3 });
     assert.equal(connector.calls, 3);
+  });
+
+  describe("interactive sends (workflow notifications inside a Teams turn)", () => {
+    beforeEach(async () => { connector = await new FakeTeamsConnector().start(); });
+
+    it("go ahead of sweep cards already queued on the same limiter", async () => {
+      const sender = createRateLimitedSender({ sender: createHttpCardSender(connector.url), conversations: deadRecorder().conversations, clock, logger: silent, limits: { ...fast, globalPerSecond: 20 } });
+      // Two seconds of sweep cards at 20/s; at most one second of them is already committed to time slots.
+      const bulk = Array.from({ length: 40 }, (_, i) => sender.deliver(target(`sweep-${i}`), card(`sweep-${i}`)));
+      const click = sender.deliver(target("notify"), card("notify"), { interactive: true });
+      await Promise.all([...bulk, click]);
+      const order = connector.accepted.map(markerOf);
+      assert.equal(order.length, 41);
+      assert.ok(order.indexOf("notify") <= 25, `the notification waited behind the whole sweep: ${order.join(", ")}`);
+    });
+
+    it("retry a throttled or failing chat at most once, so the turn is not held for minutes", async () => {
+      connector.failConversation("swamped", { status: 429 });
+      connector.failConversation("down", { status: 503 });
+      const sender = createRateLimitedSender({ sender: createHttpCardSender(connector.url), conversations: deadRecorder().conversations, clock, logger: silent, limits: fast });
+      assert.deepEqual(await sender.deliver(target("swamped"), card("x"), { interactive: true }), { status: "failed", httpStatus: 429, code: "ServiceError", attempts: 2 });
+      assert.deepEqual(await sender.deliver(target("down"), card("x"), { interactive: true }), { status: "failed", httpStatus: 503, code: "ServiceError", attempts: 2 });
+    });
   });
 });

@@ -1,19 +1,22 @@
 import assert from "node:assert/strict";
+import { buildHandoverCard } from "../../../../cards/handover";
 import { ValidationError } from "../../../../services/platform/errors";
 import { createHandoverService } from "../../../../services/app/handover/handover-service";
 import { NotPermittedError, OfficerOutOfScopeError } from "../../../../services/app/scope/scope-errors";
-import { TODAY, officer, oversightForce, storeWithForce } from "../oversight-fixture";
+import { AT, TODAY, officer, oversightForce, storeWithForce } from "../oversight-fixture";
 
 describe("handover to a new supervisor (issue 6 §4) against the store", function () {
   this.timeout(30_000);
   const force = oversightForce();
   const who = (id: string) => officer(force, id);
+  /** The turn's step, as the bot names it: the command's activity, verb and subject. */
+  const step = { idempotencyKey: "activity-1|handover|dsA" };
 
   const fresh = storeWithForce(force, createHandoverService);
 
   it("moves everyone reporting to the old sergeant under the new one", async () => {
     const { repos, service } = await fresh();
-    const out = await service.handover(who("di1"), "dsA", "dsB");
+    const out = await service.handover(who("di1"), AT, "dsA", "dsB", step);
     assert.equal(out.movedOfficerIds.length, 23);
     assert.deepEqual((await repos.officers.directReports("dsA")).map((o) => o.id), []);
     assert.equal((await repos.officers.directReports("dsB")).length, 25);
@@ -22,9 +25,9 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
 
   it("sends the new sergeant every stale, overdue, high-risk or bail-critical case they inherit, worst first", async () => {
     const { service } = await fresh();
-    const { notification } = await service.handover(who("di1"), "dsA", "dsB");
+    const { notification } = await service.handover(who("di1"), AT, "dsA", "dsB", step);
     assert.equal(notification.recipientOfficerId, "dsB");
-    const d = notification.digest;
+    const d = notification.view;
     assert.deepEqual([d.supervisor.name, d.fromName], ["DS Officer DSB", "DS Officer DSA"]);
     // A/1 lapsed, A/10 a year stale, A/13 high risk and 21 days overdue, A/2 and A/8 bail within 7 days, A/3 overdue,
     // A/11 and A/12 stale. Not A/4–A/7 (fresh, low), A/9 (bail in 8 days), A/14–A/15 (forensics alone), A/16 (dsA's own).
@@ -42,7 +45,11 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
     assert.equal(d.more, 0);
     assert.equal(d.officers.length, 23);
     assert.deepEqual(d.officers.find((o) => o.officerId === "a01")?.capacity, { live: 7, capacity: 6, percent: 117, over: true });
-    assert.match(JSON.stringify(notification.card), /Handover to DS Officer DSB/);
+    assert.match(JSON.stringify(buildHandoverCard(notification.view)), /Handover to DS Officer DSB/);
+    // An intent, not a card: the bot draws it and sends it once per key, for this step and recipient.
+    assert.equal(notification.reason, "handover");
+    assert.deepEqual({ ...notification.key, subjectId: notification.key.subjectId.split("#")[0] }, { kind: "bot-card:handover", subjectId: "dsA", dueOn: TODAY, recipientId: "dsB" });
+    assert.deepEqual(notification.about, { recordType: "officer", recordId: "dsA" });
   });
 
   it("brings the inherited cases forward for the next sweep, leaving alone those already due", async () => {
@@ -52,7 +59,7 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
     assert.ok(due && later);
     await repos.cases.replace({ ...due, nextAttentionOn: "2026-03-01" });
     await repos.cases.replace({ ...later, nextAttentionOn: "2026-04-01" });
-    const out = await service.handover(who("di1"), "dsA", "dsB");
+    const out = await service.handover(who("di1"), AT, "dsA", "dsB", step);
     assert.equal((await repos.cases.getByRef("A/4/26"))?.nextAttentionOn, "2026-03-01");
     assert.equal((await repos.cases.getByRef("A/5/26"))?.nextAttentionOn, TODAY);
     assert.equal(out.replannedRefs.length, 14, "15 inherited open cases, one already due");
@@ -61,7 +68,7 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
 
   it("audits each officer moved, the re-plan and the disclosure to the new supervisor", async () => {
     const { repos, service } = await fresh();
-    await service.handover(who("di1"), "dsA", "dsB", "command:handover");
+    await service.handover(who("di1"), AT, "dsA", "dsB", { ...step, why: "command:handover" });
     const audit = await repos.audit.between(TODAY, TODAY);
     const moves = audit.filter((a) => a.recordType === "officer");
     assert.equal(moves.length, 23);
@@ -74,9 +81,9 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
 
   it("hands an inspector's whole command over, sergeants' teams included", async () => {
     const { repos, service } = await fresh();
-    const out = await service.handover(who("dci1"), "di1", "di2");
+    const out = await service.handover(who("dci1"), AT, "di1", "di2", step);
     assert.deepEqual(out.movedOfficerIds.sort(), ["dsA", "dsB", "dsC"]);
-    assert.equal(out.notification.digest.counts.open, 22);
+    assert.equal(out.notification.view.counts.open, 22);
     assert.equal((await repos.officers.get("dsA"))?.supervisorId, "di2");
   });
 
@@ -92,7 +99,7 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
   for (const [name, viewer, from, to, error] of refusals) {
     it(`${name}: refused, nothing written`, async () => {
       const { repos, service } = await fresh();
-      await assert.rejects(service.handover(who(viewer), from, to), error);
+      await assert.rejects(service.handover(who(viewer), AT, from, to, step), error);
       assert.deepEqual(await repos.audit.between(TODAY, TODAY), []);
       assert.equal((await repos.officers.directReports("dsA")).length, 23);
     });
@@ -100,11 +107,13 @@ describe("handover to a new supervisor (issue 6 §4) against the store", functio
 
   it("builds the digest for the import from officer ids alone, logging the disclosure only when told who sent it", async () => {
     const { repos, service } = await fresh();
-    const quiet = await service.handoverDigestFor("dsC", ["b01"]);
-    assert.deepEqual(quiet.digest.cases.map((c) => [c.case.ref, c.reasons]), [["B/1/26", ["overdue"]]]);
-    assert.equal(quiet.digest.fromName, undefined);
+    const quiet = await service.handoverDigestFor(TODAY, "dsC", ["b01"]);
+    assert.deepEqual(quiet.view.cases.map((c) => [c.case.ref, c.reasons]), [["B/1/26", ["overdue"]]]);
+    assert.equal(quiet.view.fromName, undefined);
+    assert.equal(quiet.key.kind, "bot-card:handover-digest");
+    assert.deepEqual(quiet.about, { recordType: "case-list", recordId: "B/1/26" });
     assert.deepEqual(await repos.audit.between(TODAY, TODAY), []);
-    await service.handoverDigestFor("dsC", ["b01"], { actorId: "system:import", why: "import staff.json" });
+    await service.handoverDigestFor(TODAY, "dsC", ["b01"], { actorId: "system:import", why: "import staff.json", now: AT.now });
     assert.deepEqual((await repos.audit.between(TODAY, TODAY)).map((a) => [a.actorId, a.operation, a.recordId]), [["system:import", "disclosure", "B/1/26"]]);
   });
 });

@@ -18,7 +18,7 @@ describe("action plan service (real Cosmos-protocol store)", () => {
   const world = workflowWorld((deps) => ({ plans: createActionPlanService(deps) }));
 
   const propose = async (viewer: Officer, input: Record<string, unknown> = plan, key = "reply-p|propose-plan|dc1") =>
-    world.plans.propose(viewer, await scopeFor(world.repos, viewer), input, { idempotencyKey: key });
+    world.plans.propose(viewer, await scopeFor(world.repos, viewer), world.at, input, { idempotencyKey: key });
   const planDocs = () => world.repos.actionPlans.forOfficers(["dc1"]);
 
   it("stores a proposed plan with policy defaults and computed checkpoints, and sends it to the officer", async () => {
@@ -32,8 +32,10 @@ describe("action plan service (real Cosmos-protocol store)", () => {
     assert.equal(stored?.nextCheckpointOn, "2026-03-24");
     assert.deepEqual(stored?.objectives.map((o) => o.targetOn), ["2026-05-05", "2026-04-20"], "a blank target is the end of the plan");
     assert.deepEqual(result.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["dc1", "plan-proposed"]]);
-    assert.ok(JSON.stringify(result.notifications[0]?.card).includes("acknowledge-plan"));
-    buildPlanAcknowledgeCard(result.card);
+    const sent = result.notifications[0]?.view;
+    assert.ok(sent?.card === "plan-acknowledge");
+    assert.ok(JSON.stringify(buildPlanAcknowledgeCard(sent.data)).includes("acknowledge-plan"));
+    buildPlanAcknowledgeCard(result.view);
     assert.deepEqual(await changesAudited(world.repos), [{ action: "propose action plan", actorId: "ds1", recordId: stored!.id }]);
   });
 
@@ -81,8 +83,8 @@ describe("action plan service (real Cosmos-protocol store)", () => {
   it("gives two supervisors proposing at once one plan", async () => {
     const [khan, di] = await Promise.all([scopeFor(world.repos, force.khan), scopeFor(world.repos, force.di)]);
     const results = await Promise.allSettled([
-      world.plans.propose(force.khan, khan, plan, { idempotencyKey: "a" }),
-      world.plans.propose(force.di, di, plan, { idempotencyKey: "b" }),
+      world.plans.propose(force.khan, khan, world.at, plan, { idempotencyKey: "a" }),
+      world.plans.propose(force.di, di, world.at, plan, { idempotencyKey: "b" }),
     ]);
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason;
@@ -94,14 +96,14 @@ describe("action plan service (real Cosmos-protocol store)", () => {
     const proposed = await propose(force.khan);
     assert.ok(proposed.kind === "saved");
     const id = proposed.plan.id;
-    await assert.rejects(world.plans.acknowledge(force.khan, await scopeFor(world.repos, force.khan), id), { code: "OUT_OF_SCOPE" });
-    await assert.rejects(world.plans.acknowledge(force.brown, await scopeFor(world.repos, force.brown), id), { code: "NOT_FOUND" });
+    await assert.rejects(world.plans.acknowledge(force.khan, await scopeFor(world.repos, force.khan), world.at, id), { code: "OUT_OF_SCOPE" });
+    await assert.rejects(world.plans.acknowledge(force.brown, await scopeFor(world.repos, force.brown), world.at, id), { code: "NOT_FOUND" });
     const smith = await scopeFor(world.repos, force.smith);
-    const acked = await world.plans.acknowledge(force.smith, smith, id);
+    const acked = await world.plans.acknowledge(force.smith, smith, world.at, id);
     assert.ok(acked.kind === "saved");
     assert.equal(acked.plan.status, "active");
     assert.deepEqual(acked.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["ds1", "plan-acknowledged"]]);
-    const twice = await world.plans.acknowledge(force.smith, smith, id);
+    const twice = await world.plans.acknowledge(force.smith, smith, world.at, id);
     assert.ok(twice.kind === "already-done");
     assert.deepEqual([twice.alreadyDone.byName, twice.alreadyDone.atLabel], ["DC Smith", "10:42"]);
     assert.deepEqual((await changesAudited(world.repos)).map((e) => e.action), ["propose action plan", "acknowledge action plan"]);
@@ -111,11 +113,11 @@ describe("action plan service (real Cosmos-protocol store)", () => {
     const proposed = await propose(force.khan);
     assert.ok(proposed.kind === "saved");
     const id = proposed.plan.id;
-    await assert.rejects(world.plans.openPlan(force.jones, await scopeFor(world.repos, force.jones), id), { code: "NOT_FOUND" });
-    await assert.rejects(world.plans.openPlan(force.brown, await scopeFor(world.repos, force.brown), id), { code: "NOT_FOUND" });
-    const mine = await world.plans.openPlan(force.smith, await scopeFor(world.repos, force.smith), id);
+    await assert.rejects(world.plans.openPlan(force.jones, await scopeFor(world.repos, force.jones), world.at, id), { code: "NOT_FOUND" });
+    await assert.rejects(world.plans.openPlan(force.brown, await scopeFor(world.repos, force.brown), world.at, id), { code: "NOT_FOUND" });
+    const mine = await world.plans.openPlan(force.smith, await scopeFor(world.repos, force.smith), world.at, id);
     assert.ok(mine.card === "plan-acknowledge" && mine.data.mode === "to-acknowledge");
-    const di = await world.plans.openPlan(force.di, await scopeFor(world.repos, force.di), id);
+    const di = await world.plans.openPlan(force.di, await scopeFor(world.repos, force.di), world.at, id);
     assert.ok(di.card === "plan-checkpoint" && di.data.mode === "record");
     buildPlanCheckpointCard(di.data);
     const views = (await world.repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");
@@ -132,7 +134,7 @@ describe("action plan service (real Cosmos-protocol store)", () => {
     await world.repos.cases.create(makeCase({ ref: "CF/6/26", oicId: "dc3", ...stale }));
     const khan = await scopeFor(world.repos, force.khan);
     assert.deepEqual(await world.plans.suggestions(khan, TODAY), [{ officerId: "dc1", officerName: "DC Smith", staleCases: 2 }]);
-    const form = await world.plans.startForm(force.khan, khan, "dc1");
+    const form = await world.plans.startForm(force.khan, khan, world.at, "dc1");
     assert.equal(form.staleCases, 2);
     buildActionPlanCard(form);
     await propose(force.khan);

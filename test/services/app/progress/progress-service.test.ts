@@ -9,7 +9,7 @@ describe("progress service (real Cosmos-protocol store)", () => {
   const world = workflowWorld((deps) => ({ progress: createProgressService(deps) }), () => [smithCase({ awaitingCpsSince: "2026-03-01" })]);
 
   const confirm = async (viewer: Officer, answer: string, extra: Record<string, unknown> = {}, key = `reply-9|progress-answer|${REF}|${answer}`) =>
-    world.progress.confirm(viewer, await scopeFor(world.repos, viewer), { ref: REF, answer, ...extra }, { idempotencyKey: key });
+    world.progress.confirm(viewer, await scopeFor(world.repos, viewer), world.at, { ref: REF, answer, ...extra }, { idempotencyKey: key });
 
   const table: { answer: string; forensics: string | undefined; cps: string | undefined }[] = [
     { answer: "updated", forensics: undefined, cps: undefined },
@@ -46,7 +46,9 @@ describe("progress service (real Cosmos-protocol store)", () => {
     const result = await confirm(force.smith, "need-help", { note: "Suspect's phone still locked" });
     assert.ok(result.kind === "saved");
     assert.deepEqual(result.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["ds1", "progress-help"]]);
-    const card = JSON.stringify(result.notifications[0]?.card);
+    const view = result.notifications[0]?.view;
+    assert.ok(view?.card === "progress");
+    const card = JSON.stringify(buildProgressCard(view.data));
     assert.ok(card.includes("Suspect's phone still locked") && card.includes("DC Smith asks for help"));
   });
 
@@ -73,7 +75,7 @@ describe("progress service (real Cosmos-protocol store)", () => {
     assert.ok(second.kind === "already-done");
     assert.deepEqual([second.alreadyDone.byName, second.alreadyDone.atLabel], ["DC Smith", "10:42"]);
     assert.equal((await changesAudited(world.repos)).length, 1);
-    buildProgressCard(second.card);
+    buildProgressCard(second.view);
   });
 
   it("refuses an unknown answer and a closed case, writing nothing", async () => {
@@ -88,7 +90,7 @@ describe("progress service (real Cosmos-protocol store)", () => {
   });
 
   it("opens the one-click card and audits the view", async () => {
-    const data = await world.progress.open(force.smith, await scopeFor(world.repos, force.smith), REF);
+    const data = await world.progress.open(force.smith, await scopeFor(world.repos, force.smith), world.at, REF);
     assert.equal(data.mode, "ask");
     buildProgressCard(data);
     const views = (await world.repos.audit.between(TODAY, TODAY)).filter((e) => e.operation === "consultation");

@@ -1,18 +1,21 @@
 import assert from "node:assert/strict";
+import { buildCaseAssignedCard } from "../../../../cards/reassign";
 import { chainOfCommand } from "../../../../services/app/scope/chain-of-command";
-import { CaseNotFoundError } from "../../../../services/app/scope/scoped-cases";
+import { CaseNotFoundError } from "../../../../services/app/scope/scope-errors";
 import { ValidationError } from "../../../../services/platform/errors";
 import { OfficerOutOfScopeError } from "../../../../services/app/scope/scope-errors";
 import { createReassignService } from "../../../../services/app/reassign/reassign-service";
 import type { Repositories } from "../../../../services/store/repositories";
 import { makeOfficer } from "../../../support/fixtures";
-import { TODAY, freshCase, officer, oversightForce, storeWithForce } from "../oversight-fixture";
+import { AT, TODAY, freshCase, officer, oversightForce, storeWithForce } from "../oversight-fixture";
 
 describe("workload guard: reassign a case (issue 6 §2) against the store", function () {
   this.timeout(30_000);
   const force = oversightForce();
   const who = (id: string) => officer(force, id);
   const scopeOf = (id: string) => chainOfCommand(who(id), force.officers, TODAY);
+  /** The turn's step, as the bot names it: the invoke's activity, verb and subject. */
+  const step = { idempotencyKey: "activity-1|case-assigned|ref" };
 
   const fresh = storeWithForce(force, createReassignService);
 
@@ -23,8 +26,8 @@ describe("workload guard: reassign a case (issue 6 §2) against the store", func
 
   it("refuses a case outside the viewer's scope exactly as if it did not exist, and writes nothing", async () => {
     const { repos, service } = await fresh();
-    await assert.rejects(service.reassign(who("dsB"), scopeOf("dsB"), "A/4/26", "b01"), CaseNotFoundError);
-    const errors = await Promise.all(["A/4/26", "Z/999/26"].map((ref) => service.reassign(who("dsB"), scopeOf("dsB"), ref, "b01").catch((e: unknown) => e)));
+    await assert.rejects(service.reassign(who("dsB"), scopeOf("dsB"), AT, "A/4/26", "b01", step), CaseNotFoundError);
+    const errors = await Promise.all(["A/4/26", "Z/999/26"].map((ref) => service.reassign(who("dsB"), scopeOf("dsB"), AT, ref, "b01", step).catch((e: unknown) => e)));
     for (const e of errors) assert.ok(e instanceof CaseNotFoundError && e.code === "NOT_FOUND");
     assert.equal((errors[0] as Error).message.replace("A/4/26", "REF"), (errors[1] as Error).message.replace("Z/999/26", "REF"));
     await assertNothingWritten(repos, "A/4/26", "a01");
@@ -32,14 +35,14 @@ describe("workload guard: reassign a case (issue 6 §2) against the store", func
 
   it("refuses a target officer outside the viewer's scope with OUT_OF_SCOPE, and writes nothing", async () => {
     const { repos, service } = await fresh();
-    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), "A/4/26", "b01"), (e: OfficerOutOfScopeError) => e instanceof OfficerOutOfScopeError && e.code === "OUT_OF_SCOPE");
-    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), "A/4/26", "nobody"), OfficerOutOfScopeError);
+    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), AT, "A/4/26", "b01", step), (e: OfficerOutOfScopeError) => e instanceof OfficerOutOfScopeError && e.code === "OUT_OF_SCOPE");
+    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), AT, "A/4/26", "nobody", step), OfficerOutOfScopeError);
     await assertNothingWritten(repos, "A/4/26", "a01");
   });
 
   it("warns with the figures when the target is at or over capacity, and writes nothing until confirmed", async () => {
     const { repos, service } = await fresh();
-    const out = await service.reassign(who("dsA"), scopeOf("dsA"), "A/11/26", "a01");
+    const out = await service.reassign(who("dsA"), scopeOf("dsA"), AT, "A/11/26", "a01", step);
     assert.equal(out.status, "needs-confirmation");
     assert.ok(out.status === "needs-confirmation");
     // a01: 20 hours → capacity 6; 7 open now, 8 after (133%).
@@ -54,14 +57,14 @@ describe("workload guard: reassign a case (issue 6 §2) against the store", func
       const ds = makeOfficer({ id: "ds1", rank: "DS" });
       const team = [ds, makeOfficer({ id: "pt", hoursPerWeek: 20, supervisorId: "ds1" }), makeOfficer({ id: "ft", supervisorId: "ds1" })];
       const { service } = await fresh({ officers: team, cases: [freshCase("M/0/26", "ft"), ...Array.from({ length: live }, (_, i) => freshCase(`M/${i + 1}/26`, "pt"))] });
-      const out = await service.reassign(ds, chainOfCommand(ds, team, TODAY), "M/0/26", "pt");
+      const out = await service.reassign(ds, chainOfCommand(ds, team, TODAY), AT, "M/0/26", "pt", step);
       assert.equal(out.status, warns ? "needs-confirmation" : "reassigned");
     });
   }
 
   it("reassigns once confirmed: new OIC stored, due for the next sweep, audited, and the new OIC is sent the case with its bail date", async () => {
     const { repos, service } = await fresh();
-    const out = await service.reassign(who("dsA"), scopeOf("dsA"), "A/8/26", "a01", { confirmOverCapacity: true, why: "action:reassign" });
+    const out = await service.reassign(who("dsA"), scopeOf("dsA"), AT, "A/8/26", "a01", { ...step, confirmOverCapacity: true, why: "action:reassign" });
     assert.equal(out.status, "reassigned");
     assert.ok(out.status === "reassigned");
     const stored = await repos.cases.getByRef("A/8/26");
@@ -72,30 +75,34 @@ describe("workload guard: reassign a case (issue 6 §2) against the store", func
       ["dsA", "alteration", "case", "A/8/26", "reassign case from a02 to a01 (over capacity, confirmed)", "action:reassign"],
     ]);
     assert.equal(out.notification.recipientOfficerId, "a01");
-    assert.equal(out.notification.data.case.oicName, "DC Carys Lloyd");
-    assert.equal(out.notification.data.previousOicName, "DC Officer A02");
-    const card = JSON.stringify(out.notification.card);
+    assert.equal(out.notification.view.case.oicName, "DC Carys Lloyd");
+    assert.equal(out.notification.view.previousOicName, "DC Officer A02");
+    // An intent, not a card: the bot draws it and sends it once per key, for this step and recipient.
+    assert.equal(out.notification.reason, "case-assigned");
+    assert.deepEqual({ ...out.notification.key, subjectId: out.notification.key.subjectId.split("#")[0] }, { kind: "bot-card:case-assigned", subjectId: "A/8/26", dueOn: TODAY, recipientId: "a01" });
+    assert.deepEqual(out.notification.about, { recordType: "case", recordId: "A/8/26" });
+    const card = JSON.stringify(buildCaseAssignedCard(out.notification.view));
     assert.match(card, /Bail ends Tue 17 Mar 2026/);
     assert.match(card, /You are now the officer in charge of A\/8\/26/);
   });
 
   it("reassigns to someone under capacity without asking, and finds a reference typed in lower case", async () => {
     const { repos, service } = await fresh();
-    const out = await service.reassign(who("dsA"), scopeOf("dsA"), "a/9/26", "a03");
+    const out = await service.reassign(who("dsA"), scopeOf("dsA"), AT, "a/9/26", "a03", step);
     assert.equal(out.status, "reassigned");
     assert.equal((await repos.cases.getByRef("A/9/26"))?.oicId, "a03");
   });
 
   it("refuses to reassign a case to its own OIC or to reassign a closed case", async () => {
     const { repos, service } = await fresh();
-    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), "A/11/26", "a03"), ValidationError);
-    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), "A/17/26", "a04"), ValidationError);
+    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), AT, "A/11/26", "a03", step), ValidationError);
+    await assert.rejects(service.reassign(who("dsA"), scopeOf("dsA"), AT, "A/17/26", "a04", step), ValidationError);
     assert.deepEqual(await repos.audit.between(TODAY, TODAY), []);
   });
 
   it("offers everyone in scope but the current OIC, least loaded first, absent people last, with their caseloads", async () => {
     const { repos, service } = await fresh();
-    const view = await service.options(who("dsA"), scopeOf("dsA"), "A/11/26", "action:choose-reassign");
+    const view = await service.options(who("dsA"), scopeOf("dsA"), AT, "A/11/26", "action:choose-reassign");
     const ids = view.candidates.map((c) => c.officerId);
     assert.ok(!ids.includes("a03"), "not the current OIC");
     assert.equal(ids.length, 23, "a01, a02, a04–a23 and dsA");

@@ -72,8 +72,8 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
   it("gives two reviewers at once one saved review and one 'already reviewed by' conflict", async () => {
     const [khanScope, diScope] = await Promise.all([scopeFor(world.repos, force.khan), scopeFor(world.repos, force.di)]);
     const results = await Promise.allSettled([
-      world.reviews.submitReview(force.khan, khanScope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "khan-card" }),
-      world.reviews.submitReview(force.di, diScope, { ref: REF, outcome: "escalate" }, { idempotencyKey: "di-card" }),
+      world.reviews.submitReview(force.khan, khanScope, world.at, { ref: REF, outcome: "progressing" }, { idempotencyKey: "khan-card" }),
+      world.reviews.submitReview(force.di, diScope, world.at, { ref: REF, outcome: "escalate" }, { idempotencyKey: "di-card" }),
     ]);
     const saved = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -91,7 +91,7 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
   });
 
   it("refuses a card opened before someone else's review, naming them, and writes nothing", async () => {
-    const diCard = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), REF);
+    const diCard = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), world.at, REF);
     assert.equal(diCard.lastReview, undefined, "the DI's card was opened against no review");
     await submit(force.khan, { outcome: "progressing" }, "khan-card");
     const before = await world.repos.cases.getByRef(REF);
@@ -106,7 +106,7 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
   it("allows the next review from a card opened after the last one", async () => {
     const first = await submit(force.khan, { outcome: "progressing" }, "card-1");
     assert.ok(first.kind === "saved");
-    const card = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), REF);
+    const card = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), world.at, REF);
     const second = await submit(force.di, { outcome: "progressing", basisReviewId: card.lastReview?.id }, "card-2");
     assert.equal(second.kind, "saved");
     assert.equal((await world.repos.reviews.forCase(first.review.caseId)).length, 2);
@@ -129,8 +129,8 @@ describe("review service: refusals, conflicts and redelivery (real Cosmos-protoc
     };
     const service = createReviewService(workflowDeps(flaky));
     const scope = await scopeFor(world.repos, force.khan);
-    await assert.rejects(service.submitReview(force.khan, scope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" }), { code: "STORE_UNAVAILABLE" });
-    const retried = await service.submitReview(force.khan, scope, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
+    await assert.rejects(service.submitReview(force.khan, scope, world.at, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" }), { code: "STORE_UNAVAILABLE" });
+    const retried = await service.submitReview(force.khan, scope, world.at, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
     assert.equal(retried.kind, "saved");
     const c = await world.repos.cases.getByRef(REF);
     assert.equal((await world.repos.reviews.forCase(c!.id)).length, 1);

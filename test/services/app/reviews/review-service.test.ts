@@ -1,16 +1,24 @@
 import assert from "node:assert/strict";
 import { buildReviewCard } from "../../../../cards/review";
+import { buildReviewSummaryCard } from "../../../../cards/review-summary";
+import type { WorkflowNotification } from "../../../../services/app/workflow/workflow-notification";
 import { CasewatchError } from "../../../../services/platform/errors";
 import type { Repositories } from "../../../../services/store/repositories";
 import { createReviewService } from "../../../../services/app/reviews/review-service";
 import { changesAudited, force, NOW, REF, reviewWorld, scopeFor, TODAY, workflowDeps } from "../workflow/workflow-fixtures";
+
+/** A notification's view drawn by the card it names, as the bot will send it. */
+function summaryCard(n: WorkflowNotification | undefined) {
+  assert.ok(n?.view.card === "review-summary");
+  return buildReviewSummaryCard(n.view.data);
+}
 
 describe("review service (real Cosmos-protocol store)", () => {
   const { world, submit } = reviewWorld();
 
   describe("opening", () => {
     it("gives the review card what it must show and audits the view as a consultation", async () => {
-      const data = await world.reviews.openReview(force.khan, await scopeFor(world.repos, force.khan), REF);
+      const data = await world.reviews.openReview(force.khan, await scopeFor(world.repos, force.khan), world.at, REF);
       assert.equal(data.ref, REF);
       assert.equal(data.oicName, "DC Smith");
       assert.equal(data.daysSinceUpdate, 35);
@@ -27,21 +35,21 @@ describe("review service (real Cosmos-protocol store)", () => {
 
     it("shows the last review's actions with owner names once a review exists", async () => {
       await submit(force.khan, { outcome: "actions-set", actions: [{ text: "Chase the forensic submission", targetOn: "2026-03-15" }] });
-      const data = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), REF);
+      const data = await world.reviews.openReview(force.di, await scopeFor(world.repos, force.di), world.at, REF);
       assert.deepEqual(data.lastReview?.actions, [{ text: "Chase the forensic submission", ownerName: "DC Smith", targetOn: "2026-03-15" }]);
       assert.equal(data.lastReview?.reviewerName, "DS Khan");
     });
 
     it("answers an out-of-scope reference exactly as an unknown one", async () => {
       const jones = await scopeFor(world.repos, force.jones);
-      const outOfScope = await world.reviews.openReview(force.jones, jones, REF).then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace(REF, "<ref>")]);
-      const unknown = await world.reviews.openReview(force.jones, jones, "CF/99999/26").then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace("CF/99999/26", "<ref>")]);
+      const outOfScope = await world.reviews.openReview(force.jones, jones, world.at, REF).then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace(REF, "<ref>")]);
+      const unknown = await world.reviews.openReview(force.jones, jones, world.at, "CF/99999/26").then(() => undefined, (e: CasewatchError) => [e.code, e.message.replace("CF/99999/26", "<ref>")]);
       assert.deepEqual(outOfScope, ["NOT_FOUND", unknown?.[1]]);
       assert.deepEqual(unknown?.[0], "NOT_FOUND");
     });
 
     it("does not let the OIC review their own case", async () => {
-      await assert.rejects(world.reviews.openReview(force.smith, await scopeFor(world.repos, force.smith), REF), { code: "OUT_OF_SCOPE" });
+      await assert.rejects(world.reviews.openReview(force.smith, await scopeFor(world.repos, force.smith), world.at, REF), { code: "OUT_OF_SCOPE" });
       await assert.rejects(submit(force.smith, { outcome: "progressing" }), { code: "OUT_OF_SCOPE" });
     });
   });
@@ -76,7 +84,7 @@ describe("review service (real Cosmos-protocol store)", () => {
       assert.equal(result.summary.atLabel, "10:42");
       assert.equal(result.summary.audience, "everyone");
       assert.deepEqual(result.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["dc1", "review-actions"], ["dc2", "review-actions"]]);
-      const smith = JSON.stringify(result.notifications[0]?.card);
+      const smith = JSON.stringify(summaryCard(result.notifications[0]));
       assert.ok(smith.includes("Chase forensics") && !smith.includes("Take statement"), "an owner sees only their own actions");
       assert.deepEqual(result.notifications[0]?.key, { kind: "workflow-card:review-actions", subjectId: result.review.id, dueOn: TODAY, recipientId: "dc1" });
     });
@@ -85,7 +93,7 @@ describe("review service (real Cosmos-protocol store)", () => {
       const escalated = await submit(force.khan, { outcome: "escalate", note: "Bail and forensics both at risk" });
       assert.ok(escalated.kind === "saved");
       assert.deepEqual(escalated.notifications.map((n) => [n.recipientOfficerId, n.reason]), [["di1", "review-escalated"]]);
-      assert.ok(JSON.stringify(escalated.notifications[0]?.card).includes("Bail and forensics both at risk"));
+      assert.ok(JSON.stringify(summaryCard(escalated.notifications[0])).includes("Bail and forensics both at risk"));
 
       await world.repos.officers.upsert({ ...force.di, absences: [{ kind: "leave", from: "2026-03-09", to: "2026-03-13" }] });
       const again = await submit(force.khan, { basisReviewId: escalated.review.id, outcome: "escalate" }, "reply-2");
@@ -123,7 +131,7 @@ describe("review service (real Cosmos-protocol store)", () => {
         },
       };
       const service = createReviewService(workflowDeps(racing));
-      await service.submitReview(force.khan, await scopeFor(world.repos, force.khan), { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
+      await service.submitReview(force.khan, await scopeFor(world.repos, force.khan), world.at, { ref: REF, outcome: "progressing" }, { idempotencyKey: "k" });
       const c = await world.repos.cases.getByRef(REF);
       assert.equal(c?.lastUpdatedOn, "2026-03-09");
       assert.equal(c?.lastReviewedOn, TODAY);

@@ -4,15 +4,15 @@ import { fixedClock } from "../../../../services/platform/clock";
 import { defaultPolicy } from "../../../../services/domain/policy";
 import type { Repositories } from "../../../../services/store/repositories";
 import type { CardSender } from "../../../../services/app/delivery/card-sender";
-import { createSweepExecutor, SWEEP_LEASE, type SweepExecutorDeps } from "../../../../services/app/sweep/sweep-executor";
+import { SWEEP_LEASE } from "../../../../services/app/sweep/sweep-executor";
 import { FakeCardSender, SimulatedCrash } from "../../../support/fake-teams-connector";
 import { startTestStore, type TestStore } from "../../../support/test-store";
-import { deliveredItems, MONDAY_0800, overdueCase, quietCase, seed, TENANT } from "./sweep-fixtures";
+import { deliveredItems, MONDAY_0800, overdueCase, quietCase, seed, TENANT, sweepExecutor, type TestSweepDeps } from "./sweep-fixtures";
 
 const silent = pino({ level: "silent" });
 
-function executor(repos: Repositories, sender: CardSender, clock = fixedClock(MONDAY_0800), extra: Partial<SweepExecutorDeps> = {}) {
-  return createSweepExecutor({ repos, sender, policy: defaultPolicy(), clock, logger: silent, instanceId: "instance-a", tenantId: TENANT, concurrency: 1, ...extra });
+function executor(repos: Repositories, sender: CardSender, clock = fixedClock(MONDAY_0800), extra: Partial<TestSweepDeps> = {}) {
+  return sweepExecutor({ repos, sender, policy: defaultPolicy(), clock, logger: silent, instanceId: "instance-a", tenantId: TENANT, concurrency: 1, ...extra });
 }
 
 function itemsOf(...senders: FakeCardSender[]): string[] {

@@ -4,6 +4,10 @@ import { CONVERSATION_REF_SCHEMA_VERSION } from "../../../../services/domain/con
 import { conversationRefId } from "../../../../services/store/conversation-ref-repository";
 import type { Repositories } from "../../../../services/store/repositories";
 import { makeCase, makeOfficer } from "../../../support/fixtures";
+import type { CardSender } from "../../../../services/app/delivery/card-sender";
+import { createRateLimitedSender, type RateLimits } from "../../../../services/app/delivery/rate-limited-sender";
+import { createSweepExecutor, type SweepExecutor, type SweepExecutorDeps } from "../../../../services/app/sweep/sweep-executor";
+import { renderDigest } from "../../../../bot/compose/create-sweep";
 
 export const TENANT = "tenant-sweep";
 /** Monday 2 March 2026, 08:00 London (GMT): a working day at the default morning time. */
@@ -77,4 +81,14 @@ export function deliveredItems(conversationId: string, card: Record<string, unkn
   };
   walk(card);
   return out;
+}
+
+/** A sweep's dependencies with a test CardSender (and its rate limits) in place of the process's rate-limited sender. */
+export type TestSweepDeps = Omit<SweepExecutorDeps, "sender" | "renderDigest"> & { sender: CardSender; limits?: Partial<RateLimits> };
+
+/** The sweep executor as bot/compose builds it (the digest card renderer, a rate-limited sender) over a test CardSender. */
+export function sweepExecutor(deps: TestSweepDeps): SweepExecutor {
+  const { sender, limits, ...rest } = deps;
+  const rateLimited = createRateLimitedSender({ sender, conversations: rest.repos.conversations, clock: rest.clock, logger: rest.logger, ...(limits ? { limits } : {}) });
+  return createSweepExecutor({ ...rest, sender: rateLimited, renderDigest });
 }

@@ -4,11 +4,10 @@ import { fixedClock } from "../../../../services/platform/clock";
 import { ACTION_PLAN_SCHEMA_VERSION } from "../../../../services/domain/action-plan";
 import { defaultPolicy } from "../../../../services/domain/policy";
 import type { Repositories } from "../../../../services/store/repositories";
-import { createSweepExecutor } from "../../../../services/app/sweep/sweep-executor";
 import { FakeCardSender } from "../../../support/fake-teams-connector";
 import { startTestStore, type TestStore } from "../../../support/test-store";
 import { makeCase } from "../../../support/fixtures";
-import { deliveredItems, MONDAY_0800, seed, TENANT } from "./sweep-fixtures";
+import { deliveredItems, MONDAY_0800, seed, TENANT, sweepExecutor } from "./sweep-fixtures";
 
 const SUGGESTION = "Several stale cases: consider an action plan";
 
@@ -20,7 +19,7 @@ const dc2Cases = () => [
 
 async function suggestionsSent(repos: Repositories): Promise<string[]> {
   const sender = new FakeCardSender();
-  const executor = createSweepExecutor({
+  const executor = sweepExecutor({
     repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: pino({ level: "silent" }), instanceId: "a", tenantId: TENANT, concurrency: 1,
   });
   const report = await executor.run({ at: MONDAY_0800 });

@@ -5,16 +5,15 @@ import type { CaseDoc } from "../../../../services/domain/case";
 import { defaultPolicy } from "../../../../services/domain/policy";
 import type { Repositories } from "../../../../services/store/repositories";
 import type { CardSender } from "../../../../services/app/delivery/card-sender";
-import { createSweepExecutor, type SweepExecutorDeps } from "../../../../services/app/sweep/sweep-executor";
 import { makeCase, makeOfficer } from "../../../support/fixtures";
 import { createHttpCardSender, FakeCardSender, FakeTeamsConnector } from "../../../support/fake-teams-connector";
 import { startTestStore, type TestStore } from "../../../support/test-store";
-import { chainOfCommand, deliveredItems, MONDAY_0800, overdueCase, seed, TENANT } from "./sweep-fixtures";
+import { chainOfCommand, deliveredItems, MONDAY_0800, overdueCase, seed, TENANT, sweepExecutor, type TestSweepDeps } from "./sweep-fixtures";
 
 const silent = pino({ level: "silent" });
 
-function executor(repos: Repositories, sender: CardSender, extra: Partial<SweepExecutorDeps> = {}) {
-  return createSweepExecutor({ repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: silent, instanceId: "i", tenantId: TENANT, concurrency: 1, ...extra });
+function executor(repos: Repositories, sender: CardSender, extra: Partial<TestSweepDeps> = {}) {
+  return sweepExecutor({ repos, sender, policy: defaultPolicy(), clock: fixedClock(MONDAY_0800), logger: silent, instanceId: "i", tenantId: TENANT, concurrency: 1, ...extra });
 }
 
 /** Bail that ended two days before `day`: lapsed (urgent, any day) yesterday, plus a routine victim-update prompt. */

@@ -1,9 +1,10 @@
 import { chainOfCommand, type Scope } from "../../../../services/app/scope/chain-of-command";
-import { fixedClock } from "../../../../services/platform/clock";
 import type { CaseDoc } from "../../../../services/domain/case";
+import type { Moment } from "../../../../services/domain/dates";
 import type { Officer } from "../../../../services/domain/officer";
 import { createLogger } from "../../../../services/platform/logger";
 import { defaultPolicy } from "../../../../services/domain/policy";
+import { momentAt } from "../../../../services/rules/calendar";
 import type { Repositories } from "../../../../services/store/repositories";
 import { createReviewService } from "../../../../services/app/reviews/review-service";
 import { makeCase, makeOfficer } from "../../../support/fixtures";
@@ -12,6 +13,10 @@ import { startTestStore, type TestStore } from "../../../support/test-store";
 /** 10:42 London on a Tuesday in GMT; "today" is 2026-03-10 for every workflow test. */
 export const NOW = "2026-03-10T10:42:00Z";
 export const TODAY = "2026-03-10";
+
+/** The moment a turn at `iso` passes down (its instant and London day). */
+export const momentOf = (iso: string): Moment => momentAt(new Date(iso), defaultPolicy().timeZone);
+export const AT = momentOf(NOW);
 
 /**
  * A small command: DCI → DI Patel → DS Khan (DC Smith, DC Brown) and DS Jones (DC Green).
@@ -56,21 +61,21 @@ export async function scopeFor(repos: Repositories, viewer: Officer): Promise<Sc
   return chainOfCommand(viewer, await repos.officers.all(), TODAY);
 }
 
-export function workflowDeps(repos: Repositories, at: string = NOW) {
-  return { repos, clock: fixedClock(at), policy: defaultPolicy(), logger: createLogger("silent") };
+export function workflowDeps(repos: Repositories) {
+  return { repos, policy: defaultPolicy(), logger: createLogger("silent") };
 }
 
 export type WorkflowDeps = ReturnType<typeof workflowDeps>;
 
-/** The database and clock one test runs against; fresh for every test. */
+/** The database one test runs against, and the moment its turns act at (NOW unless the test moves it); fresh per test. */
 export interface WorkflowWorld {
   readonly repos: Repositories;
-  readonly clock: WorkflowDeps["clock"];
+  at: Moment;
 }
 
 /**
  * Registers the suite's hooks: one embedded store for the file and, before each test, an empty database holding the
- * force and `cases()`, with the services `wire` builds on it at NOW. The fields are replaced per test, so read them
+ * force and `cases()`, with the services `wire` builds on it; turns act at NOW. The fields are replaced per test, so read them
  * through the returned object inside tests rather than destructuring it at suite level.
  */
 export function workflowWorld<S extends object>(wire: (deps: WorkflowDeps) => S, cases: () => CaseDoc[] = () => []): WorkflowWorld & S {
@@ -83,7 +88,7 @@ export function workflowWorld<S extends object>(wire: (deps: WorkflowDeps) => S,
     await seedForce(repos);
     for (const c of cases()) await repos.cases.create(c);
     const deps = workflowDeps(repos);
-    Object.assign(world, { repos, clock: deps.clock }, wire(deps));
+    Object.assign(world, { repos, at: AT }, wire(deps));
   });
   return world;
 }
@@ -92,7 +97,7 @@ export function workflowWorld<S extends object>(wire: (deps: WorkflowDeps) => S,
 export function reviewWorld() {
   const world = workflowWorld((deps) => ({ reviews: createReviewService(deps) }), () => [smithCase()]);
   const submit = async (viewer: Officer, input: Record<string, unknown>, key = "reply-1|submit-review|" + REF) =>
-    world.reviews.submitReview(viewer, await scopeFor(world.repos, viewer), { ref: REF, ...input }, { idempotencyKey: key });
+    world.reviews.submitReview(viewer, await scopeFor(world.repos, viewer), world.at, { ref: REF, ...input }, { idempotencyKey: key });
   return { world, submit };
 }
 

@@ -19,7 +19,7 @@ describe("seedDemoForce", () => {
     store = await startTestStore();
     ({ repos } = await store.fresh());
     const importService = createImportService({ repos, clock: fixedClock("2026-03-10T07:00:00Z"), logger: createLogger("silent") });
-    seeded = await seedDemoForce({ importService, today: "2026-03-10" });
+    seeded = await seedDemoForce({ importService, at: { now: new Date("2026-03-10T07:00:00Z"), today: "2026-03-10" } });
   });
   after(async () => { await store.close(); });
 

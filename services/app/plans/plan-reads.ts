@@ -1,32 +1,30 @@
-import type { ActionPlanCardData } from "../../../cards/action-plan";
-import type { PlanAcknowledgeData } from "../../../cards/plan-acknowledge";
-import type { PlanCheckpointData } from "../../../cards/plan-checkpoint";
 import type { Scope } from "../scope/chain-of-command";
 import type { Purpose } from "../audit/view-audit";
-import type { Clock } from "../../platform/clock";
 import type { ActionPlanDoc } from "../../domain/action-plan";
-import type { IsoDate } from "../../domain/dates";
+import type { IsoDate, Moment } from "../../domain/dates";
 import type { Officer } from "../../domain/officer";
 import type { Policy } from "../../domain/policy";
-import { addDays, londonDay } from "../../rules/calendar";
+import { addDays } from "../../rules/calendar";
 import { isStale } from "../../rules/progress";
 import type { Repositories } from "../../store/repositories";
 import { officerLabel } from "../labels/officer-label";
-import type { PlanCardData } from "./plan-card-data";
 import { isOpenPlan } from "./plan-schedule";
-import { NotFoundInScopeError, NotPermittedError, type DoneBy } from "../workflow/workflow-errors";
+import type { ActionPlanView, PlanCardView } from "./plan-view";
+import type { PlanViewData } from "./plan-view-data";
+import type { DoneBy } from "../workflow/form-view";
+import { NotFoundInScopeError, NotPermittedError } from "../workflow/workflow-errors";
 
 export type PlanSuggestion = { officerId: string; officerName: string; staleCases: number };
-export type OpenedPlan = { card: "plan-acknowledge"; data: PlanAcknowledgeData } | { card: "plan-checkpoint"; data: PlanCheckpointData };
 
-export interface PlanViews {
+/** Reading plans and the people they may be for; `at` is the turn's moment (its day, and the audit entry's instant). */
+export interface PlanReads {
   /** Officers in scope (not the viewer) with enough stale cases for the "start action plan" button (docs/domain-rules.md §4). */
   suggestions(scope: Scope, today: IsoDate): Promise<PlanSuggestion[]>;
   /** `plan <officer>`: officers below the viewer whose id, name or "rank name" matches, best first. */
   findOfficers(scope: Scope, text: string): Officer[];
-  startForm(viewer: Officer, scope: Scope, officerId: string, why?: Purpose): Promise<ActionPlanCardData>;
+  startForm(viewer: Officer, scope: Scope, at: Moment, officerId: string, why?: Purpose): Promise<ActionPlanView>;
   /** The officer gets their plan to acknowledge; their chain gets the checkpoint card. */
-  openPlan(viewer: Officer, scope: Scope, planId: string, why?: Purpose): Promise<OpenedPlan>;
+  openPlan(viewer: Officer, scope: Scope, at: Moment, planId: string, why?: Purpose): Promise<PlanCardView>;
 }
 
 export interface PlanAccess {
@@ -38,11 +36,10 @@ export interface PlanAccess {
 
 type Deps = {
   repos: Pick<Repositories, "actionPlans" | "cases" | "audit">;
-  clock: Clock;
   policy: Policy;
-  cards: PlanCardData;
+  views: PlanViewData;
   /** Who closed a closed plan, when the app recorded it. */
-  closedBy(scope: Scope, plan: ActionPlanDoc): Promise<DoneBy | undefined>;
+  closedBy(scope: Scope, at: Moment, plan: ActionPlanDoc): Promise<DoneBy | undefined>;
 };
 
 export function createPlanAccess(repos: Pick<Repositories, "actionPlans">): PlanAccess {
@@ -62,10 +59,10 @@ export function createPlanAccess(repos: Pick<Repositories, "actionPlans">): Plan
   };
 }
 
-export function createPlanViews(deps: Deps, access: PlanAccess): PlanViews {
-  const { repos, clock, policy, cards } = deps;
-  const audit = (viewer: Officer, action: string, recordType: string, recordId: string, why: Purpose) =>
-    repos.audit.append({ actorId: viewer.id, operation: "consultation", action, recordType, recordId, why }, clock.now());
+export function createPlanReads(deps: Deps, access: PlanAccess): PlanReads {
+  const { repos, policy, views } = deps;
+  const audit = (viewer: Officer, at: Moment, action: string, recordType: string, recordId: string, why: Purpose) =>
+    repos.audit.append({ actorId: viewer.id, operation: "consultation", action, recordType, recordId, why }, at.now);
 
   const staleCounts = async (officerIds: readonly string[], today: IsoDate) => {
     const counts = new Map<string, number>();
@@ -95,11 +92,11 @@ export function createPlanViews(deps: Deps, access: PlanAccess): PlanViews {
       return exact.length > 0 ? exact : below.filter((o) => officerLabel(o).toLowerCase().includes(q));
     },
 
-    startForm: async (viewer, scope, officerId, why = "action:start-plan") => {
+    startForm: async (viewer, scope, at, officerId, why = "action:start-plan") => {
       const officer = access.supervisedOfficer(viewer, scope, officerId);
-      const today = londonDay(clock.now(), policy.timeZone);
+      const { today } = at;
       const stale = (await staleCounts([officer.id], today)).get(officer.id) ?? 0;
-      await audit(viewer, "open action plan form", "officer", officer.id, why);
+      await audit(viewer, at, "open action plan form", "officer", officer.id, why);
       return {
         officerId: officer.id, officerName: officerLabel(officer), staleCases: stale, today,
         defaultEndsOn: addDays(today, policy.actionPlan.lengthDays),
@@ -108,16 +105,15 @@ export function createPlanViews(deps: Deps, access: PlanAccess): PlanViews {
       };
     },
 
-    openPlan: async (viewer, scope, planId, why = "action:open-plan") => {
+    openPlan: async (viewer, scope, at, planId, why = "action:open-plan") => {
       const plan = await access.visiblePlan(scope, planId);
-      const today = londonDay(clock.now(), policy.timeZone);
-      await audit(viewer, "open action plan", "action-plan", plan.id, why);
+      await audit(viewer, at, "open action plan", "action-plan", plan.id, why);
       if (plan.officerId === viewer.id) {
-        return { card: "plan-acknowledge", data: await cards.acknowledge(scope, plan, plan.status === "proposed" ? "to-acknowledge" : "acknowledged") };
+        return { card: "plan-acknowledge", data: await views.acknowledge(scope, at, plan, plan.status === "proposed" ? "to-acknowledge" : "acknowledged") };
       }
-      if (isOpenPlan(plan)) return { card: "plan-checkpoint", data: await cards.checkpoint(scope, plan, "record", today) };
-      const closer = await deps.closedBy(scope, plan);
-      return { card: "plan-checkpoint", data: await cards.checkpoint(scope, plan, "closed", today, closer ? { done: closer } : {}) };
+      if (isOpenPlan(plan)) return { card: "plan-checkpoint", data: await views.checkpoint(scope, at, plan, "record") };
+      const closer = await deps.closedBy(scope, at, plan);
+      return { card: "plan-checkpoint", data: await views.checkpoint(scope, at, plan, "closed", closer ? { done: closer } : {}) };
     },
   };
 }

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import { chainOfCommand } from "../../../../services/app/scope/chain-of-command";
-import { buildStatusView } from "../../../../services/app/status/status-view";
+import { buildStatusView } from "../../../../services/app/status/status-figures";
 import type { Officer } from "../../../../services/domain/officer";
-import { defaultPolicy } from "../../../../services/domain/policy";
+import { defaultPolicy, policySchema } from "../../../../services/domain/policy";
 import { makeCase, makeOfficer } from "../../../support/fixtures";
 import { byId, cases, officers, REF, TODAY } from "../force-fixture";
 
 const policy = defaultPolicy();
 const open = cases.filter((c) => c.status === "open");
-const viewFor = (id: string, all: Officer[] = officers, caseList = open) => {
+const viewFor = (id: string, all: Officer[] = officers, caseList = open, p = policy) => {
   const scope = chainOfCommand(byId(id), all, TODAY);
-  return buildStatusView(scope, caseList.filter((c) => scope.includes(c.oicId)), policy, TODAY);
+  return buildStatusView(scope, caseList.filter((c) => scope.includes(c.oicId)), p, TODAY);
 };
 
 describe("buildStatusView (figures against hand-computed expectations, 3 Mar 2026)", () => {
@@ -55,5 +55,20 @@ describe("buildStatusView (figures against hand-computed expectations, 3 Mar 202
     assert.equal(v.role, "detective");
     assert.deepEqual(v.capacity, { live: 1, capacity: 12, over: false });
     assert.deepEqual(v.officers, []);
+  });
+
+  it("takes its list lengths and the bail-soon window from the policy (status.*)", () => {
+    const short = policySchema.parse({ status: { attentionListLimit: 1, ownCasesListLimit: 1 } });
+    const sergeant = viewFor("ds1", officers, open, short);
+    assert.deepEqual(sergeant.cases.map((c) => c.ref), [REF.bailSoon], "one case needing attention is listed, the worst");
+    assert.equal(sergeant.moreCases, 1, "the other is counted");
+    const extra = makeCase({ ref: "CF/10003/26", oicId: "dc1", openedOn: "2026-02-20", lastUpdatedOn: "2026-03-01" });
+    const detective = viewFor("dc1", officers, [...open, extra], short);
+    assert.deepEqual([detective.cases.length, detective.moreCases], [1, 1]);
+
+    const narrow = viewFor("ds1", officers, open, policySchema.parse({ status: { bailSoonDays: 1 } }));
+    assert.equal(narrow.totals.bailSoon, 0, "bail ending in 2 days is outside a 1-day window");
+    assert.equal(narrow.thresholds.bailSoonDays, 1);
+    assert.deepEqual(narrow.cases.map((c) => c.ref), [REF.overdueReview], "so that case no longer needs attention");
   });
 });
