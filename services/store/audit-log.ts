@@ -19,8 +19,23 @@ export interface AuditLog {
   between(fromDay: IsoDate, toDay: IsoDate): Promise<AuditEntryDoc[]>;
 }
 
+/** The point operations the audit log needs; the Cosmos DocumentStore and the in-memory fake both provide them. */
+export interface AuditDocuments {
+  read(id: string, partitionKey: string): Promise<AuditEntryDoc | undefined>;
+  create(doc: AuditEntryDoc): Promise<AuditEntryDoc>;
+}
+
 export function createCosmosAuditLog(container: Container): AuditLog {
   const store = new DocumentStore(container, auditEntryDoc, "audit entry", (a) => a.day);
+  return auditLogOver(store, (fromDay, toDay) =>
+    store.query({
+      query: "SELECT * FROM c WHERE c.type = 'audit' AND c.day >= @f AND c.day <= @t ORDER BY c.at",
+      parameters: [{ name: "@f", value: fromDay }, { name: "@t", value: toDay }],
+    }));
+}
+
+/** Append-only logic over any document store; `between` is the one query, written per store. */
+export function auditLogOver(store: AuditDocuments, between: AuditLog["between"]): AuditLog {
   return {
     append: (entry, at) => {
       const iso = at.toISOString();
@@ -42,10 +57,6 @@ export function createCosmosAuditLog(container: Container): AuditLog {
         }
       });
     },
-    between: (fromDay, toDay) =>
-      store.query({
-        query: "SELECT * FROM c WHERE c.type = 'audit' AND c.day >= @f AND c.day <= @t ORDER BY c.at",
-        parameters: [{ name: "@f", value: fromDay }, { name: "@t", value: toDay }],
-      }),
+    between,
   };
 }

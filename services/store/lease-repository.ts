@@ -1,5 +1,5 @@
 import type { Container } from "@azure/cosmos";
-import { leaseDoc, LEASE_SCHEMA_VERSION } from "../domain/notification";
+import { leaseDoc, LEASE_SCHEMA_VERSION, type LeaseDoc } from "../domain/notification";
 import { AlreadyExistsError, ConcurrencyError } from "../platform/errors";
 import { DocumentStore } from "./document-store";
 
@@ -9,8 +9,19 @@ export interface LeaseRepository {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** The point operations a lease needs; the Cosmos DocumentStore and the in-memory fake both provide them. */
+export interface LeaseDocuments {
+  read(id: string, partitionKey: string): Promise<LeaseDoc | undefined>;
+  create(doc: LeaseDoc): Promise<LeaseDoc>;
+  replace(doc: LeaseDoc): Promise<LeaseDoc>;
+}
+
 export function createCosmosLeaseRepository(container: Container): LeaseRepository {
-  const store = new DocumentStore(container, leaseDoc, "lease", (l) => l.id);
+  return leaseRepositoryOver(new DocumentStore(container, leaseDoc, "lease", (l) => l.id));
+}
+
+/** Read, then create-if-absent or an ETag-guarded replace: one live holder at a time, whatever the store. */
+export function leaseRepositoryOver(store: LeaseDocuments): LeaseRepository {
   return {
     acquire: async (name, holder, now, ttlMs) => {
       const expiresAt = new Date(now.getTime() + ttlMs).toISOString();

@@ -23,8 +23,25 @@ export function ledgerId(k: LedgerKey): string {
   return Buffer.from(`${k.kind}|${k.subjectId}|${k.dueOn}|${k.recipientId}`, "utf8").toString("base64url");
 }
 
+/** The point operations the ledger needs; the Cosmos DocumentStore and the in-memory fake both provide them. */
+export interface LedgerDocuments {
+  read(id: string, partitionKey: string): Promise<NotificationDoc | undefined>;
+  create(doc: NotificationDoc): Promise<NotificationDoc>;
+  replace(doc: NotificationDoc): Promise<NotificationDoc>;
+  delete(id: string, partitionKey: string): Promise<void>;
+}
+
 export function createCosmosNotificationLedger(container: Container): NotificationLedger {
   const store = new DocumentStore(container, notificationDoc, "notification", (n) => n.id);
+  return notificationLedgerOver(store, (olderThan) =>
+    store.query({
+      query: "SELECT * FROM c WHERE c.type = 'notification' AND c.state != 'sent' AND c.claimedAt < @t",
+      parameters: [{ name: "@t", value: olderThan }],
+    }));
+}
+
+/** The ledger's exactly-once logic over any document store; `unsent` is the one query, written per store. */
+export function notificationLedgerOver(store: LedgerDocuments, unsent: NotificationLedger["unsent"]): NotificationLedger {
   // Marking is an idempotent state change, so it is retried through transient store errors and re-applied after a
   // concurrent change: a lost "sent" mark would make a later sweep send the card again.
   const setState = (key: LedgerKey, patch: Partial<NotificationDoc>) =>
@@ -65,11 +82,7 @@ export function createCosmosNotificationLedger(container: Container): Notificati
     },
     markSent: (key, at) => setState(key, { state: "sent", sentAt: at }),
     markFailed: (key) => setState(key, { state: "failed" }),
-    unsent: (olderThan) =>
-      store.query({
-        query: "SELECT * FROM c WHERE c.type = 'notification' AND c.state != 'sent' AND c.claimedAt < @t",
-        parameters: [{ name: "@t", value: olderThan }],
-      }),
+    unsent,
     release: (key) => {
       const id = ledgerId(key);
       return store.delete(id, id);
