@@ -4,8 +4,8 @@ import type { AppServices } from "../compose/app-services";
 import type { Scope } from "../../services/app/scope/chain-of-command";
 import type { IsoDate, Moment } from "../../services/domain/dates";
 import type { Officer } from "../../services/domain/officer";
-import { keyHash } from "../../services/app/workflow/workflow-claims";
-import { FormValidationError, type FieldProblem } from "../../services/app/workflow/workflow-errors";
+import { FormValidationError } from "../../services/app/workflow/workflow-errors";
+import type { FieldProblem } from "../../services/app/workflow/form-view";
 import type { Command } from "../match-command";
 import type { Outgoing } from "../../services/app/delivery/notifier";
 
@@ -64,9 +64,4 @@ export async function submitForm(
     if (!(err instanceof FormValidationError)) throw err;
     return { card: await redraw(err.problems) };
   }
-}
-
-/** A ledger key for a card the bot sends on someone's behalf, unique to this turn's step and its recipient. */
-export function outgoingKey(t: Turn, reason: string, subject: string, recipientId: string, today: IsoDate) {
-  return { kind: `bot-card:${reason}`, subjectId: `${subject}#${keyHash(t.idempotencyKey(reason, subject))}`, dueOn: today, recipientId };
 }

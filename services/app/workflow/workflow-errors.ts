@@ -2,7 +2,6 @@ import { CasewatchError, ConcurrencyError, ValidationError } from "../../platfor
 import type { DoneBy, FieldProblem } from "./form-view";
 
 // Declared with the views cards draw them in; still importable from here beside the errors that carry them.
-export type { DoneBy, FieldProblem } from "./form-view";
 
 /**
  * A refused form. The reasons stay tied to their fields so the card can be drawn again with the inputs as typed and

@@ -1,6 +1,4 @@
 import type { Writable } from "node:stream";
-import type { Meter } from "@opentelemetry/api";
-import type { Logger as OtelLogger } from "@opentelemetry/api-logs";
 import type { Config } from "../config/load-config";
 import type { Logger } from "../logger";
 import type { SweepReport } from "../../app/sweep/sweep-report";
