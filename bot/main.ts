@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   try {
     const running = await app.start();
-    if (config.mode === "local") console.log(localModeBanner(running));
+    if (config.mode === "local") console.log(localModeBanner(running, { demoSeeded: config.seedDemo }));
   } catch (err) {
     app.logger.fatal({ err }, "Casewatch failed to start");
     if (err instanceof CasewatchError) console.error(err.message);

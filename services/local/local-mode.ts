@@ -5,10 +5,14 @@ const WHO: Record<string, string> = {
 };
 
 /** What `npm start` prints in local mode: where to click, and as whom. */
-export function localModeBanner(r: { botUrl: string; storeEndpoint: string; playgrounds: { role: string; url: string }[] }): string {
+export function localModeBanner(
+  r: { botUrl: string; storeEndpoint: string; playgrounds: { role: string; url: string }[] },
+  opts: { demoSeeded: boolean },
+): string {
+  const data = opts.demoSeeded ? "demo force" : 'no demo data: load your own with "npx casewatch import <file>"';
   const lines = [
     "",
-    "Casewatch is running in local mode (embedded store, demo force, bot auth off, loopback only).",
+    `Casewatch is running in local mode (embedded store, ${data}, bot auth off, loopback only).`,
     `  Bot endpoint:   ${r.botUrl}/api/messages`,
     `  Embedded store: ${r.storeEndpoint}  ("npx casewatch import …" and "npx casewatch sweep …" use it)`,
   ];

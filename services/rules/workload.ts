@@ -9,10 +9,13 @@ export function capacity(o: Officer, policy: Policy): number {
   return (w.casesPerFte * o.hoursPerWeek) / w.fullTimeHours;
 }
 
-/** At or above capacity counts, because the warning fires when one more case would be allocated. */
+/**
+ * At or above capacity counts, because the warning fires when one more case would be allocated. An officer with no
+ * capacity (0 contracted hours) is over only once they hold a case: an empty caseload is never "over".
+ */
 export function capacityUsage(o: Officer, liveCases: number, policy: Policy): CapacityUsage {
   const cap = capacity(o, policy);
-  return { capacity: cap, live: liveCases, ratio: cap > 0 ? liveCases / cap : liveCases > 0 ? Infinity : 0, over: liveCases >= cap };
+  return { capacity: cap, live: liveCases, ratio: cap > 0 ? liveCases / cap : liveCases > 0 ? Infinity : 0, over: cap > 0 ? liveCases >= cap : liveCases > 0 };
 }
 
 export function spanOfControl(reports: number, policy: Policy): { reports: number; limit: number; over: boolean } {

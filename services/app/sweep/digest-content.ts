@@ -47,7 +47,7 @@ function detailOf(f: ReminderFacts): DigestDetail | undefined {
     ...(overdueDays ? { overdueDays } : {}),
     ...(num("daysSinceUpdate") !== undefined ? { daysSinceUpdate: num("daysSinceUpdate")! } : {}),
     ...(num("forensicsDays") !== undefined ? { forensicsDays: num("forensicsDays")! } : {}),
-    ...(num("missed") !== undefined ? { missed: num("missed")! } : {}),
+    ...(num("missedCheckpoints") !== undefined ? { missed: num("missedCheckpoints")! } : {}),
   };
   return Object.keys(detail).length > 0 ? detail : undefined;
 }

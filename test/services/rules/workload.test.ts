@@ -23,6 +23,17 @@ describe("workload", () => {
     });
   }
 
+  const zeroHours: [string, number, boolean, number][] = [
+    ["an officer on 0 contracted hours with no cases is not over capacity", 0, false, 0],
+    ["an officer on 0 contracted hours with one case is over capacity", 1, true, Infinity],
+  ];
+  for (const [name, live, over, ratio] of zeroHours) {
+    it(name, () => {
+      const u = capacityUsage(makeOfficer({ id: "a", hoursPerWeek: 0 }), live, policy);
+      assert.deepEqual({ over: u.over, ratio: u.ratio, capacity: u.capacity }, { over, ratio, capacity: 0 });
+    });
+  }
+
   const spans: [number, boolean][] = [[6, false], [10, false], [11, true], [23, true]];
   for (const [reports, over] of spans) it(`a sergeant with ${reports} reports is ${over ? "" : "not "}over the span of control`, () => assert.equal(spanOfControl(reports, policy).over, over));
 });
