@@ -11,6 +11,16 @@ export const isoDate = z
   }, "is not a real calendar date");
 export type IsoDate = z.infer<typeof isoDate>;
 
+/** An IANA time zone the runtime knows (Europe/London); a typo would silently shift every calendar date. */
+export const ianaTimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, "is not an IANA time zone such as Europe/London");
+
 /** A UTC instant, stored as an ISO-8601 string. */
 export const isoInstant = z.string().datetime({ offset: true });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "./dates";
+import { ianaTimeZone, isoDate } from "./dates";
 
 const days = z.number().int().min(0).max(3650);
 const atLeast = (min: number) => days.min(min, `may only be raised above the legal default of ${min} days`).default(min);
@@ -14,7 +14,7 @@ function riskDays(d: { "very-high": number; high: number; medium: number; low: n
  */
 export const policySchema = z
   .object({
-    timeZone: z.string().default("Europe/London"),
+    timeZone: ianaTimeZone.default("Europe/London"),
     review: z.object({
       cadenceDays: riskDays({ "very-high": 7, high: 7, medium: 14, low: 14 }),
       /** Escalate to the inspector once overdue by this many full cadences (2 × cadence since last review). */

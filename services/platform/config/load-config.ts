@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { CasewatchError } from "../errors";
+import { ianaTimeZone } from "../../domain/dates";
 import { policySchema, type Policy } from "../../domain/policy";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -25,7 +26,7 @@ export const envSchema = z
     MicrosoftAppTenantId: optionalString,
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: optionalString,
-    CASEWATCH_TIME_ZONE: z.preprocess(emptyToUndefined, z.string().default("Europe/London")),
+    CASEWATCH_TIME_ZONE: z.preprocess(emptyToUndefined, ianaTimeZone.optional()),
     CASEWATCH_POLICY_FILE: optionalString,
     CASEWATCH_ALLOWED_TENANTS: optionalString,
     CASEWATCH_PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
@@ -78,7 +79,7 @@ export const configSchema = z.object({
     authEnabled: z.boolean(),
   }),
   server: z.object({ host: z.string(), port: z.number().int() }),
-  timeZone: z.string(),
+  timeZone: ianaTimeZone,
   policy: policySchema,
   policyFile: z.string().optional(),
   allowedTenants: z.array(z.string()),
@@ -97,8 +98,9 @@ function formatIssues(prefix: string, issues: readonly z.core.$ZodIssue[]): stri
   return issues.map((i) => `${prefix}${i.path.map(String).join(".") || "(root)"}: ${i.message}`);
 }
 
-export function loadPolicy(file: string | undefined): Policy {
-  if (!file) return policySchema.parse({});
+/** The policy, and whether its file named a time zone itself (so a different CASEWATCH_TIME_ZONE is a conflict). */
+export function loadPolicy(file: string | undefined): { policy: Policy; namesTimeZone: boolean } {
+  if (!file) return { policy: policySchema.parse({}), namesTimeZone: false };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
@@ -110,7 +112,7 @@ export function loadPolicy(file: string | undefined): Policy {
     const details = formatIssues("policy.", parsed.error.issues);
     throw new CasewatchError("POLICY_INVALID", `Policy file ${file} is invalid:\n  ${details.join("\n  ")}`, details);
   }
-  return parsed.data;
+  return { policy: parsed.data, namesTimeZone: typeof raw === "object" && raw !== null && "timeZone" in raw };
 }
 
 /** Parses the environment once; throws a CONFIG_INVALID error that lists every problem. */
@@ -122,7 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const local = e.COSMOS_ENDPOINT === undefined;
-  const policy = loadPolicy(e.CASEWATCH_POLICY_FILE);
+  const { policy, namesTimeZone } = loadPolicy(e.CASEWATCH_POLICY_FILE);
+  if (namesTimeZone && e.CASEWATCH_TIME_ZONE !== undefined && e.CASEWATCH_TIME_ZONE !== policy.timeZone) {
+    const detail = `CASEWATCH_TIME_ZONE: is ${e.CASEWATCH_TIME_ZONE} but the policy file says ${policy.timeZone}; set one of them, or the same zone in both`;
+    throw new CasewatchError("CONFIG_INVALID", `Casewatch cannot start; fix these settings:\n  ${detail}`, [detail]);
+  }
+  const timeZone = e.CASEWATCH_TIME_ZONE ?? policy.timeZone;
   const tenants = (e.CASEWATCH_ALLOWED_TENANTS ?? e.MicrosoftAppTenantId ?? "").split(",").map((t) => t.trim()).filter(Boolean);
   return {
     mode: local ? "local" : "azure",
@@ -141,8 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authEnabled: !local || Boolean(e.MicrosoftAppId),
     },
     server: { host: e.HOST ?? (local ? "127.0.0.1" : "0.0.0.0"), port: e.PORT },
-    timeZone: e.CASEWATCH_TIME_ZONE,
-    policy: { ...policy, timeZone: e.CASEWATCH_TIME_ZONE },
+    timeZone,
+    policy: { ...policy, timeZone },
     ...(e.CASEWATCH_POLICY_FILE ? { policyFile: e.CASEWATCH_POLICY_FILE } : {}),
     allowedTenants: local ? [...new Set([...tenants, LOCAL_TENANT_ID])] : tenants,
     playground: { enabled: local && e.CASEWATCH_PLAYGROUND === "on", port: e.CASEWATCH_PLAYGROUND_PORT },

@@ -82,4 +82,30 @@ describe("loadConfig", () => {
     assert.equal(c.policy.review.cadenceDays.low, 28);
     assert.equal(c.policy.review.cadenceDays.high, 7);
   });
+
+  describe("the time zone: validated, and one value for the schedule and the policy", () => {
+    const policyFile = (body: unknown) => {
+      const file = join(mkdtempSync(join(tmpdir(), "cw-policy-")), "policy.json");
+      writeFileSync(file, JSON.stringify(body));
+      return file;
+    };
+    it("refuses an environment time zone that is not an IANA zone", () => {
+      assert.ok(problems({ CASEWATCH_TIME_ZONE: "Mars/Olympus" }).some((p) => p.startsWith("CASEWATCH_TIME_ZONE")));
+    });
+    it("refuses a policy time zone that is not an IANA zone, naming the field", () => {
+      assert.ok(problems({ CASEWATCH_POLICY_FILE: policyFile({ timeZone: "Mars/Olympus" }) }).some((p) => p.startsWith("policy.timeZone")));
+    });
+    it("uses the policy file's zone when the environment names none", () => {
+      const c = loadConfig({ CASEWATCH_POLICY_FILE: policyFile({ timeZone: "Europe/Dublin" }) });
+      assert.deepEqual([c.timeZone, c.policy.timeZone], ["Europe/Dublin", "Europe/Dublin"]);
+    });
+    it("uses the environment's zone when the policy file names none", () => {
+      const c = loadConfig({ CASEWATCH_TIME_ZONE: "Europe/Dublin", CASEWATCH_POLICY_FILE: policyFile({ review: { cadenceDays: { low: 28 } } }) });
+      assert.deepEqual([c.timeZone, c.policy.timeZone], ["Europe/Dublin", "Europe/Dublin"]);
+    });
+    it("refuses two different zones rather than letting one silently override the other", () => {
+      const found = problems({ CASEWATCH_TIME_ZONE: "Europe/Dublin", CASEWATCH_POLICY_FILE: policyFile({ timeZone: "Europe/London" }) });
+      assert.ok(found.some((p) => p.startsWith("CASEWATCH_TIME_ZONE") && p.includes("Europe/London")), found.join(" | "));
+    });
+  });
 });
