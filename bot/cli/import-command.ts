@@ -3,15 +3,19 @@ import type { Command } from "commander";
 import { formatImportError, ImportInvalidError } from "../../services/app/import/import-invalid-error";
 import type { ImportProgress, ImportResult, ImportService } from "../../services/app/import/import-service";
 import type { Moment } from "../../services/domain/dates";
+import { momentAt } from "../../services/rules/calendar";
+import { AT_PROBLEM, instantOf, parseAt } from "./at-option";
 
 export interface ImportCommandDeps {
   importService: ImportService;
   /** Defaults to `cli:<os user>`. */
   actorId?: string;
-  /** The moment the command acts at, read once; the import and `afterImport` use the same day. */
-  at?: Moment;
+  /** The force's time zone, for `--at` given as a local time and for the import's calendar day. */
+  timeZone: string;
+  /** The clock, read once when no `--at` is given; the import and `afterImport` then share that moment. */
+  now(): Date;
   /** Runs after a written (not dry-run) import, e.g. to send handover digests to new supervisors; returns lines to print. */
-  afterImport?(result: ImportResult, actorId: string): Promise<string[]>;
+  afterImport?(result: ImportResult, actorId: string, at: Moment): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -24,7 +28,10 @@ function summary(r: ImportResult): string {
   return lines.join("\n");
 }
 
-/** `casewatch import <file.json|dir> [--dry-run]`: exit 1 with every error listed and nothing written, or counts. */
+/**
+ * `casewatch import <file.json|dir> [--dry-run] [--at <instant>]`: exit 1 with every error listed and nothing written,
+ * or counts. `--at` dates the import (due dates, audit entry, handover digests) as of a dated export.
+ */
 export function registerImportCommand(program: Command, deps: () => Promise<ImportCommandDeps>): void {
   program
     .command("import")
@@ -32,7 +39,14 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
     .argument("<source>", "a .json file, or a directory holding officers.csv and/or cases.csv")
     .option("--dry-run", "validate and count, write nothing")
     .option("--progress-every <rows>", "report progress every this many rows", "100")
-    .action(async (source: string, opts: { dryRun?: boolean; progressEvery: string }) => {
+    .option("--at <instant>", "import as of this instant: 2026-03-02T08:00:00Z, or 2026-03-02T08:00 in the force's time zone")
+    .action(async (source: string, opts: { dryRun?: boolean; progressEvery: string; at?: string }) => {
+      const asOf = opts.at === undefined ? undefined : parseAt(opts.at);
+      if (asOf === null) {
+        console.error(`${AT_PROBLEM} (got ${opts.at}).`);
+        process.exitCode = 1;
+        return;
+      }
       const d = await deps();
       const every = Math.max(1, Number.parseInt(opts.progressEvery, 10) || 100);
       // A file that fits in one progress step finishes before progress would be worth reading.
@@ -41,6 +55,7 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
       };
       const actorId = d.actorId ?? `cli:${userInfo().username}`;
       try {
+        const at = momentAt(asOf ? instantOf(asOf, d.timeZone) : d.now(), d.timeZone);
         const result = await d.importService.run(
           { path: source },
           {
@@ -48,11 +63,11 @@ export function registerImportCommand(program: Command, deps: () => Promise<Impo
             actorId,
             onProgress,
             progressEvery: every,
-            ...(d.at ? { at: d.at } : {}),
+            at,
           },
         );
         console.log(summary(result));
-        if (!result.dryRun && d.afterImport) for (const line of await d.afterImport(result, actorId)) console.log(line);
+        if (!result.dryRun && d.afterImport) for (const line of await d.afterImport(result, actorId, at)) console.log(line);
       } catch (err) {
         if (!(err instanceof ImportInvalidError)) throw err;
         for (const e of err.errors) console.error(formatImportError(e));

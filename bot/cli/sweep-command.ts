@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { isoDate, isoInstant, type IsoDate } from "../../services/domain/dates";
-import { zonedInstant } from "../../services/rules/calendar";
+import { AT_PROBLEM, instantOf, parseAt } from "./at-option";
 import type { SweepExecutor, SweepProgress } from "../../services/app/sweep/sweep-executor";
 import type { SweepReport } from "../../services/app/sweep/sweep-report";
 
@@ -47,18 +46,6 @@ function progressPrinter(io: SweepCommandIo): (p: SweepProgress) => void {
   };
 }
 
-/** An instant with its zone, or a wall-clock date and time meant in the force's time zone (what people type). */
-type At = { kind: "instant"; instant: Date } | { kind: "local"; day: IsoDate; hhmm: string };
-
-function parseAt(text: string): At | null {
-  const instant = isoInstant.safeParse(text);
-  if (instant.success) return { kind: "instant", instant: new Date(instant.data) };
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(text.trim());
-  const day = isoDate.safeParse(local?.[1]);
-  if (!local || !day.success || !/^([01]\d|2[0-3]):[0-5]\d$/.test(local[2]!)) return null;
-  return { kind: "local", day: day.data, hhmm: local[2]! };
-}
-
 /** `casewatch sweep [--at <ISO instant>] [--dry-run] [--json]`: one sweep as of that instant, then its report. */
 export function registerSweepCommand(
   program: Command,
@@ -74,14 +61,14 @@ export function registerSweepCommand(
     .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {
       const at = opts.at === undefined ? undefined : parseAt(opts.at);
       if (at === null) {
-        io.err.write(`--at must be an ISO instant (e.g. 2026-03-02T08:00:00Z) or a local date and time in the force's time zone (e.g. 2026-03-02T08:00) (got ${opts.at}).\n`);
+        io.err.write(`${AT_PROBLEM} (got ${opts.at}).\n`);
         process.exitCode = 1;
         return;
       }
       const d = await deps();
       try {
         const report = await d.executor.run({
-          ...(at ? { at: at.kind === "instant" ? at.instant : zonedInstant(at.day, at.hhmm, d.timeZone) } : {}),
+          ...(at ? { at: instantOf(at, d.timeZone) } : {}),
           dryRun: opts.dryRun ?? false,
           onProgress: progressPrinter(io),
         });

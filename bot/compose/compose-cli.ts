@@ -34,16 +34,16 @@ async function cliContext(env?: NodeJS.ProcessEnv): Promise<CliContext> {
   return { config, logger, store, clock, actorId: `cli:${userInfo().username}` };
 }
 
-/** `casewatch import`: one moment for the whole command, so the import and its handover digests share one day. */
+/** `casewatch import`: the command fixes one moment (or `--at`), so the import and its handover digests share one day. */
 export async function importCommandDeps(env?: NodeJS.ProcessEnv): Promise<ImportCommandDeps> {
   const { config, logger, store, clock, actorId } = await cliContext(env);
   const { repos } = store;
-  const at = momentAt(clock.now(), config.timeZone);
   return {
     importService: composeImport({ repos, clock, logger, policy: config.policy }),
     actorId,
-    at,
-    afterImport: async (result, by) => {
+    timeZone: config.timeZone,
+    now: () => clock.now(),
+    afterImport: async (result, by, at) => {
       const delivery = composeTeamsDelivery({ config, adapter: composeAdapter(config), repos, clock, logger });
       try {
         const outcomes = await sendImportHandovers({

@@ -19,6 +19,8 @@ async function runCli(repos: Repositories, args: string[]): Promise<{ out: strin
   registerImportCommand(program, async () => ({
     importService: createImportService({ repos, clock: fixedClock("2026-03-10T09:00:00Z"), logger: createLogger("silent") }),
     actorId: "cli:tester",
+    timeZone: "Europe/London",
+    now: () => new Date("2026-03-10T09:00:00Z"),
     close: async () => { closed = true; },
   }));
   const out: string[] = [];
@@ -62,6 +64,29 @@ describe("casewatch import (CLI)", () => {
     assert.equal(r.exitCode, 0);
     assert.match(r.out, /Imported force\.json: officers 5 new, 0 updated; cases 3 new, 0 updated\./);
     assert.equal((await repos.officers.all()).length, 5);
+  });
+
+  const dated: [string, string, string][] = [
+    ["an ISO instant", "2026-02-02T08:30:00Z", "2026-02-02T08:30:00.000Z"],
+    ["a London wall-clock time in GMT", "2026-02-02T08:30", "2026-02-02T08:30:00.000Z"],
+    ["a London wall-clock time in BST", "2026-06-01T08:30", "2026-06-01T07:30:00.000Z"],
+  ];
+  for (const [name, typed, stored] of dated) {
+    it(`--at dates the import as of ${name}, not the clock`, async () => {
+      const { repos } = await store.fresh();
+      const r = await runCli(repos, [join(FIXTURES, "force.json"), "--at", typed]);
+      assert.equal(r.exitCode, 0, r.err);
+      const entries = await repos.audit.between("2026-01-01", "2026-12-31");
+      assert.deepEqual(entries.map((e) => e.at), [stored]);
+    });
+  }
+
+  it("refuses an --at that is not a date and time, writing nothing", async () => {
+    const { repos } = await store.fresh();
+    const r = await runCli(repos, [join(FIXTURES, "force.json"), "--at", "next tuesday"]);
+    assert.equal(r.exitCode, 1);
+    assert.match(r.err, /--at must be an ISO instant .* \(got next tuesday\)/);
+    assert.deepEqual(await repos.officers.all(), []);
   });
 
   it("--dry-run says so and writes nothing", async () => {
