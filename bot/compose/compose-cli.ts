@@ -5,7 +5,6 @@ import { createLogger, type Logger } from "../../services/platform/logger";
 import type { OpenStore } from "../../services/store/open-store";
 import type { AuditLog } from "../../services/store/audit-log";
 import type { SweepExecutor } from "../../services/app/sweep/sweep-executor";
-import { momentAt } from "../../services/rules/calendar";
 import type { ImportCommandDeps } from "../cli/import-command";
 import { sendImportHandovers } from "../import-handovers";
 import { composeAdapter, composeImport, composeStore, composeTeamsDelivery } from "./compose-parts";
